@@ -1,0 +1,330 @@
+"""The ingest flow: feeds -> new pages -> raw layer -> articles, stories, mentions -> exchanges.
+
+The flow only orchestrates: each stage is a pure function in `tasks/` (wrapped as a Prefect task
+in `flows.steps`), and every write goes through `warehouse.load`. Raw pages are committed as soon
+as they are fetched and processed afterwards, so a run killed at any point loses nothing: the next
+run processes whatever raw pages were left unprocessed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
+from prefect.context import get_run_context
+from prefect.utilities.annotations import quote
+
+from flows import steps
+from flows.config import Settings, load_settings
+from flows.progress import Progress
+from tasks.dedup import canonicalize_url
+from tasks.models import FeedEntry, FetchRequest, FetchResult
+from warehouse import load
+from warehouse.db import connect, run_lock
+
+
+@dataclass
+class FeedReport:
+    url: str
+    outcome: str
+    n_entries: int = 0
+    n_new_entries: int = 0
+    error: str | None = None
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    trigger: str
+    db_path: str
+    status: str = "running"
+    started_at: str = ""
+    finished_at: str = ""
+    seconds: float = 0.0
+    feeds: list[FeedReport] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    page_failures: list[dict] = field(default_factory=list)
+    exchanges: list[dict] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> RunSummary:
+        return cls(**{**data, "feeds": [FeedReport(**f) for f in data.get("feeds", [])]})
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+@contextmanager
+def _executor(settings: Settings, n_pages: int) -> Iterator[Executor | None]:
+    """A process pool over all cores for CPU-bound extraction; none for tiny batches."""
+    workers = settings.workers or os.cpu_count() or 1
+    if workers <= 1 or n_pages < 8:
+        yield None
+        return
+    # forkserver: workers start from a clean process, not a fork of one running Prefect's threads
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tasks.process"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield pool
+
+
+def _flow_run_id() -> str | None:
+    try:
+        return str(get_run_context().flow_run.id)
+    except Exception:  # called outside a flow run (tests of the plain function)
+        return None
+
+
+def run_pipeline(settings: Settings, *, trigger: str, progress: Progress | None = None) -> RunSummary:
+    """One ingest run over `settings.feeds` into `settings.db_path`."""
+    progress = progress or Progress.silent()
+    started = time.monotonic()
+    run_id = datetime.utcnow().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    summary = RunSummary(run_id=run_id, trigger=trigger, db_path=str(settings.db_path),
+                         started_at=datetime.utcnow().isoformat(timespec="seconds"))
+    counts = {"n_feeds": len(settings.feeds), "n_feeds_ok": 0, "n_feeds_failed": 0, "n_entries_new": 0,
+              "n_pages_requested": 0, "n_articles_new": 0, "n_articles_updated": 0,
+              "n_articles_skipped": 0, "n_pages_failed": 0, "n_exchanges_new": 0}
+    with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds):
+        con = connect(settings.db_path)
+        try:
+            load.start_run(con, run_id=run_id, trigger=trigger, flow_run_id=_flow_run_id())
+            try:
+                to_fetch = _ingest_feeds(con, settings, run_id, summary, counts, progress)
+                _fetch_pages(con, settings, run_id, to_fetch, summary, counts, progress)
+                _process_pending(con, settings, counts, progress)
+                _fuse(con, counts, progress)
+            except Exception as error:
+                summary.status, summary.error = "failed", f"{type(error).__name__}: {error}"
+                load.finish_run(con, run_id=run_id, status="failed", counts=counts,
+                                summary=summary.to_json(), error=summary.error)
+                raise
+            summary.status = "completed"
+            summary.counts = counts
+            summary.exchanges = _exchange_rows(con)
+            summary.totals = _totals(con)
+            summary.seconds = round(time.monotonic() - started, 2)
+            summary.finished_at = datetime.utcnow().isoformat(timespec="seconds")
+            load.finish_run(con, run_id=run_id, status="completed", counts=counts, summary=summary.to_json())
+        finally:
+            con.close()
+    return summary
+
+
+def _ingest_feeds(con, settings: Settings, run_id: str, summary: RunSummary, counts: dict,
+                  progress: Progress) -> list[load.PageToFetch]:
+    states = load.sync_feeds(con, [(f.url, f.name) for f in settings.feeds])
+    now = load.utcnow()
+    due = [s for s in states if s.next_fetch_after is None or s.next_fetch_after <= now]
+    for state in states:
+        if state not in due:
+            con.execute(
+                "insert into feed_fetches (fetch_id, feed_id, run_id, fetched_at, outcome, error) values (?, ?, ?, ?, 'backed_off', ?)",
+                [load.stable_id(run_id, state.feed_id), state.feed_id, run_id, now,
+                 f"{state.consecutive_failures} consecutive failures; next attempt after {state.next_fetch_after}"],
+            )
+            summary.feeds.append(FeedReport(state.url, "backed_off", error="backing off after repeated failures"))
+            counts["n_feeds_failed"] += 1
+    progress.stage(f"fetching {len(due)} feed(s)")
+    requests = [FetchRequest(url=s.url, etag=s.etag, last_modified=s.last_modified, kind="feed") for s in due]
+    results = steps.fetch_feeds(quote(requests), settings.fetch)
+    parsed = steps.parse_feeds(quote(results))
+
+    wanted: dict[str, load.PageToFetch] = {}
+    candidates: list[tuple[FeedEntry, str, bool, str]] = []
+    for state, result, feed in zip(due, results, parsed, strict=True):
+        entries = list(feed.entries) if feed else []
+        canonical = [canonicalize_url(e.url) for e in entries]
+        known = load.known_entry_dates(con, state.feed_id, (e.guid for e in entries))
+        n_new = load.record_feed_fetch(con, run_id=run_id, feed=state, result=result, parsed=feed,
+                                       entries=entries, canonical_urls=canonical,
+                                       backoff_after=settings.feed_backoff_after)
+        outcome = feed.outcome if (result.ok and feed is not None) else result.outcome
+        ok = outcome in ("ok", "not_modified")
+        counts["n_feeds_ok" if ok else "n_feeds_failed"] += 1
+        counts["n_entries_new"] += n_new
+        error = (feed.error if feed is not None and not ok else None) or (result.error if not result.ok else None)
+        summary.feeds.append(FeedReport(state.url, outcome, len(entries), n_new, error))
+        for entry, url in zip(entries, canonical, strict=True):
+            stored = known.get(entry.guid)
+            is_update = bool(stored and entry.updated_at and stored[0] and entry.updated_at > stored[0])
+            candidates.append((entry, url, is_update, state.feed_id))
+
+    statuses = load.page_statuses(con, (url for _, url, _, _ in candidates))
+    for entry, url, is_update, feed_id in candidates:
+        status = statuses.get(url)
+        if url in wanted:
+            continue
+        if status is not None and status.held and not is_update:
+            counts["n_articles_skipped"] += 1
+            continue
+        if status is not None and not status.held and status.gave_up(settings.max_page_attempts):
+            counts["n_articles_skipped"] += 1
+            continue
+        wanted[url] = load.PageToFetch(url=entry.url, canonical_url=url, feed_id=feed_id,
+                                       entry_title=entry.title,
+                                       entry_published_at=entry.published_at or entry.updated_at,
+                                       is_update=is_update)
+    return list(wanted.values())
+
+
+def _fetch_pages(con, settings: Settings, run_id: str, pages: list[load.PageToFetch], summary: RunSummary,
+                 counts: dict, progress: Progress) -> None:
+    counts["n_pages_requested"] = len(pages)
+    if not pages:
+        return
+    bar = progress.bar("fetching pages", len(pages))
+    for batch in _chunks(pages, settings.batch_size):
+        requests = [FetchRequest(url=p.url, kind="page") for p in batch]
+        results: list[FetchResult] = steps.fetch_pages(quote(requests), settings.fetch,
+                                                       on_result=lambda _r: bar.advance(1))
+        load.store_fetched_pages(con, run_id=run_id, pages=batch, results=results)
+        for page, result in zip(batch, results, strict=True):
+            if not result.ok:
+                counts["n_pages_failed"] += 1
+                summary.page_failures.append({"url": page.url, "outcome": result.outcome,
+                                              "status": result.status, "error": result.error})
+    bar.done()
+
+
+def _process_pending(con, settings: Settings, counts: dict, progress: Progress) -> None:
+    pending = load.count_pending_raw_pages(con)
+    if not pending:
+        return
+    bar = progress.bar("extracting articles", pending)
+    with _executor(settings, pending) as executor:
+        while batch := load.pending_raw_pages(con, limit=settings.batch_size):
+            processed = steps.process_batch(quote(batch), executor, on_done=bar.advance)
+            result = load.load_processed(con, processed)
+            counts["n_articles_new"] += result.new
+            counts["n_articles_updated"] += result.updated
+            counts["n_pages_failed"] += result.failed
+    bar.done()
+
+
+def _fuse(con, counts: dict, progress: Progress) -> None:
+    progress.stage("deduplicating stories and fusing exchanges")
+    load.refresh_stories(con)
+    fused = steps.fuse(quote(load.mention_records(con)))
+    _, n_new = load.replace_exchanges(con, fused)
+    counts["n_exchanges_new"] = n_new
+
+
+def _exchange_rows(con) -> list[dict]:
+    cursor = con.execute(
+        "select exchange_id, event_date::varchar as event_date, returned_to_ukraine, returned_to_russia, "
+        "mediators, is_disputed, n_articles from exchanges order by event_date, exchange_id"
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _totals(con) -> dict[str, int]:
+    return {
+        table: con.execute(f"select count(*) from {table}").fetchone()[0]
+        for table in ("feeds", "articles", "stories", "exchange_mentions", "exchanges", "raw_pages")
+    }
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    c = summary.counts
+    lines = [
+        f"# swapwire run {summary.run_id} ({summary.trigger}): {summary.status}",
+        "",
+        f"Feeds ok {c.get('n_feeds_ok', 0)}, failed {c.get('n_feeds_failed', 0)}; "
+        f"articles new {c.get('n_articles_new', 0)}, updated {c.get('n_articles_updated', 0)}, "
+        f"skipped {c.get('n_articles_skipped', 0)}, failed pages {c.get('n_pages_failed', 0)}; "
+        f"new exchanges {c.get('n_exchanges_new', 0)}; {summary.seconds} s.",
+        "",
+        "| feed | outcome | entries | new | error |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [f"| {f.url} | {f.outcome} | {f.n_entries} | {f.n_new_entries} | {f.error or ''} |"
+              for f in summary.feeds]
+    lines += ["", "| exchange | date | to Ukraine | to Russia | mediators | disputed | articles |",
+              "|---|---|---|---|---|---|---|"]
+    lines += [f"| {x['exchange_id']} | {x['event_date']} | {x['returned_to_ukraine']} | {x['returned_to_russia']} "
+              f"| {' '.join(x['mediators'] or [])} | {'yes' if x['is_disputed'] else ''} | {x['n_articles']} |"
+              for x in summary.exchanges]
+    return "\n".join(lines)
+
+
+def _publish(summary: RunSummary) -> None:
+    """Leave the summary where a person looks: the run's artifact and log; failures in the state."""
+    logger = get_run_logger()
+    create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
+                             description=f"swapwire run {summary.run_id}")
+    failed = [f for f in summary.feeds if f.outcome not in ("ok", "not_modified")]
+    for feed in failed:
+        logger.warning("feed %s: %s (%s)", feed.url, feed.outcome, feed.error)
+    logger.info("run %s: %s", summary.run_id, summary.counts)
+
+
+@flow(name="ingest", log_prints=False)
+def ingest_flow(
+    config_path: str | None = None,
+    feed_urls: list[str] | None = None,
+    db_path: str | None = None,
+    allow_private_networks: bool = False,
+    allow_hosts: list[str] | None = None,
+    trigger: str = "manual",
+    lock_wait_seconds: float | None = None,
+) -> dict:
+    """Fetch the configured feeds and load new articles and exchanges into the warehouse."""
+    settings = load_settings(config_path=config_path, feed_urls=feed_urls, db_path=db_path,
+                             allow_private_networks=allow_private_networks, allow_hosts=allow_hosts,
+                             lock_wait_seconds=lock_wait_seconds)
+    summary = run_pipeline(settings, trigger=trigger, progress=Progress.current())
+    _publish(summary)
+    return summary.to_json()
+
+
+def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) -> RunSummary:
+    """Rebuild articles, stories, mentions and exchanges from stored raw pages; no fetching."""
+    progress = progress or Progress.silent()
+    started = time.monotonic()
+    run_id = "reprocess-" + datetime.utcnow().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    summary = RunSummary(run_id=run_id, trigger="reprocess", db_path=str(settings.db_path),
+                         started_at=datetime.utcnow().isoformat(timespec="seconds"))
+    counts = {"n_articles_new": 0, "n_articles_updated": 0, "n_pages_failed": 0, "n_exchanges_new": 0}
+    with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds):
+        con = connect(settings.db_path)
+        try:
+            load.start_run(con, run_id=run_id, trigger="reprocess", flow_run_id=_flow_run_id())
+            load.reset_derived(con)
+            _process_pending(con, settings, counts, progress)
+            _fuse(con, counts, progress)
+            summary.status = "completed"
+            summary.counts = counts
+            summary.exchanges = _exchange_rows(con)
+            summary.totals = _totals(con)
+            summary.seconds = round(time.monotonic() - started, 2)
+            load.finish_run(con, run_id=run_id, status="completed", counts=counts, summary=summary.to_json())
+        finally:
+            con.close()
+    return summary
+
+
+@flow(name="reprocess", log_prints=False)
+def reprocess_flow(db_path: str | None = None) -> dict:
+    """Re-derive everything from the raw pages already stored (after rules improve)."""
+    settings = load_settings(db_path=db_path)
+    summary = reprocess_pipeline(settings, progress=Progress.current())
+    _publish(summary)
+    return summary.to_json()
