@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--db", help="DuckDB file")
     sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
 
+    export = sub.add_parser("export", help="write every table and view to Parquet files")
+    export.add_argument("--parquet", required=True, metavar="DIR", help="output directory")
+    export.add_argument("--db", help="DuckDB file")
+
     report = sub.add_parser("report", help="write a self-contained HTML report")
     report.add_argument("--db", help="DuckDB file")
     report.add_argument("--out", help="output file (default reports/swapwire-report.html)")
@@ -215,6 +219,16 @@ def cmd_sql(args: argparse.Namespace) -> int:
         relation.show(max_rows=args.max_rows, max_width=200)
     finally:
         con.close()
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from flows.config import load_settings
+    from warehouse.export import export_parquet
+
+    settings = load_settings(db_path=args.db)
+    paths = export_parquet(settings.db_path, Path(args.parquet))
+    print(f"wrote {len(paths)} Parquet files to {args.parquet}")
     return EXIT_OK
 
 
