@@ -8,13 +8,9 @@ run processes whatever raw pages were left unprocessed.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -25,6 +21,7 @@ from prefect.utilities.annotations import quote
 
 from flows import steps
 from flows.config import Settings, load_settings
+from flows.executors import extraction_executor
 from flows.progress import Progress
 from tasks.dedup import canonicalize_url
 from tasks.models import FeedEntry, FetchRequest, FetchResult
@@ -68,20 +65,6 @@ class RunSummary:
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-@contextmanager
-def _executor(settings: Settings, n_pages: int) -> Iterator[Executor | None]:
-    """A process pool over all cores for CPU-bound extraction; none for tiny batches."""
-    workers = settings.workers or os.cpu_count() or 1
-    if workers <= 1 or n_pages < 8:
-        yield None
-        return
-    # forkserver: workers start from a clean process, not a fork of one running Prefect's threads
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tasks.process"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield pool
 
 
 def _flow_run_id() -> str | None:
@@ -208,7 +191,7 @@ def _process_pending(con, settings: Settings, counts: dict, progress: Progress) 
     if not pending:
         return
     bar = progress.bar("extracting articles", pending)
-    with _executor(settings, pending) as executor:
+    with extraction_executor(settings, pending) as executor:
         while batch := load.pending_raw_pages(con, limit=settings.batch_size):
             processed = steps.process_batch(quote(batch), executor, on_done=bar.advance)
             result = load.load_processed(con, processed)
