@@ -1,0 +1,291 @@
+"""Evaluate extraction + cleaning against bare trafilatura on third-party corpora.
+
+    .venv/bin/python scripts/eval_cleaning.py [--json] [--workers 2] [--corpora PATH]
+
+Corpora come from --corpora, else $SWAPWIRE_CORPORA, else <project>/../shared/corpora; the seeds
+from the sibling `seeds/` folder. Three sections, each side by side with bare trafilatura
+(`trafilatura.extract(html)` with its defaults, run in the same process):
+
+* aeb/ (181 pages, ground-truth articleBody): shingle precision, recall and F1. Shingles are
+  4-word shingles (sets) over lower-cased `\\w+` word tokens. P and R are computed per page and
+  averaged over pages (macro); "F1" is the harmonic mean of macro P and macro R (the convention
+  of the reference figure F1 0.960 = P 0.942, R 0.978); "mean page F1" averages per-page F1.
+* trafilatura/tests/evaldata.json, entries whose file is in cache/: `with` snippets kept and
+  `without` snippets gone (substring test on whitespace-normalised text), plus the `with`
+  snippets that bare trafilatura keeps but ours loses.
+* seeds: known noise lines removed (of those present) and story lines lost.
+
+Exit status 0 always; it prints numbers, the targets are judged by a reader (see issue 4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from tasks.clean import clean_text  # noqa: E402
+from tasks.extract import extract_document, read_text_document  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+SHINGLE_SIZE = 4
+
+# Seed lines that are junk (prefixes of the whole line); every other non-blank line is story.
+SEED_NOISE_PREFIXES = (
+    "Share this @",
+    "• HOME»",
+    "• Top News»",
+    "Advertisement · Scroll to continue",
+    "Read Also:",
+    "Related Article:",
+    "(Photo :",
+    "For the latest from SBS News, download our app",
+)
+
+
+def default_corpora() -> Path:
+    return Path(os.environ.get("SWAPWIRE_CORPORA", PROJECT_ROOT.parent / "shared" / "corpora"))
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE_SIZE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
+
+
+def precision_recall(predicted: str, truth: str) -> tuple[float, float]:
+    got, want = shingles(predicted), shingles(truth)
+    if not got and not want:
+        return 1.0, 1.0
+    if not got or not want:
+        return (0.0 if got else 1.0), (0.0 if want else 1.0)
+    common = len(got & want)
+    return common / len(got), common / len(want)
+
+
+def ours(html: bytes, url: str | None = None) -> str:
+    document = extract_document(html, url=url)
+    return clean_text(document.text, title=document.title, language=document.language).text
+
+
+def bare(html: bytes) -> str:
+    return trafilatura.extract(html) or ""
+
+
+@dataclass
+class PageScore:
+    bare_p: float
+    bare_r: float
+    ours_p: float
+    ours_r: float
+    seconds_ours: float
+    n_bytes: int
+
+
+def _score_aeb_page(args: tuple[Path, str, str]) -> PageScore:
+    path, truth, url = args
+    html = gzip.decompress(path.read_bytes())
+    bare_p, bare_r = precision_recall(bare(html), truth)
+    started = time.perf_counter()
+    text = ours(html, url)
+    seconds = time.perf_counter() - started
+    ours_p, ours_r = precision_recall(text, truth)
+    return PageScore(bare_p, bare_r, ours_p, ours_r, seconds, len(html))
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate_aeb(corpora: Path, pool: ProcessPoolExecutor) -> dict:
+    base = corpora / "aeb"
+    truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
+    jobs = [
+        (base / "html" / f"{page_id}.html.gz", item["articleBody"], item.get("url"))
+        for page_id, item in truth.items()
+    ]
+    scores = list(pool.map(_score_aeb_page, jobs, chunksize=4))
+    n = len(scores)
+
+    def summary(prefix: str) -> dict:
+        p = sum(getattr(s, f"{prefix}_p") for s in scores) / n
+        r = sum(getattr(s, f"{prefix}_r") for s in scores) / n
+        mean_page_f1 = sum(_f1(getattr(s, f"{prefix}_p"), getattr(s, f"{prefix}_r")) for s in scores) / n
+        return {"precision": p, "recall": r, "f1": _f1(p, r), "mean_page_f1": mean_page_f1}
+
+    times = sorted(s.seconds_ours for s in scores)
+    return {
+        "pages": n,
+        "bare": summary("bare"),
+        "ours": summary("ours"),
+        "extract_clean_seconds": {
+            "mean": sum(times) / n,
+            "median": times[n // 2],
+            "max": times[-1],
+        },
+    }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _score_evaldata_page(args: tuple[Path, str, list[str], list[str]]) -> dict:
+    path, url, with_snippets, without_snippets = args
+    html = path.read_bytes()
+    texts = {"bare": _norm(bare(html)), "ours": _norm(ours(html, url))}
+    result = {}
+    for name, text in texts.items():
+        result[name] = {
+            "with_kept": [s for s in with_snippets if _norm(s) in text],
+            "without_gone": [s for s in without_snippets if _norm(s) not in text],
+        }
+    return {"url": url, **result}
+
+
+def evaluate_evaldata(corpora: Path, pool: ProcessPoolExecutor) -> dict:
+    base = corpora / "trafilatura" / "tests"
+    entries = json.loads((base / "evaldata.json").read_text(encoding="utf-8"))
+    jobs = [
+        (base / "cache" / item["file"], url, item.get("with", []), item.get("without", []))
+        for url, item in entries.items()
+        if (base / "cache" / item["file"]).is_file()
+    ]
+    pages = list(pool.map(_score_evaldata_page, jobs, chunksize=2))
+    total_with = sum(len(job[2]) for job in jobs)
+    total_without = sum(len(job[3]) for job in jobs)
+    lost = [
+        {"url": page["url"], "snippet": snippet}
+        for page in pages
+        for snippet in page["bare"]["with_kept"]
+        if snippet not in page["ours"]["with_kept"]
+    ]
+    return {
+        "pages": len(jobs),
+        "with_total": total_with,
+        "without_total": total_without,
+        "bare": {
+            "with_kept": sum(len(p["bare"]["with_kept"]) for p in pages),
+            "without_gone": sum(len(p["bare"]["without_gone"]) for p in pages),
+        },
+        "ours": {
+            "with_kept": sum(len(p["ours"]["with_kept"]) for p in pages),
+            "without_gone": sum(len(p["ours"]["without_gone"]) for p in pages),
+        },
+        "with_lost_vs_bare": lost,
+    }
+
+
+def evaluate_seeds(seeds: Path) -> dict:
+    noise_present = noise_removed = story_lines = story_lost = 0
+    lost: list[str] = []
+    kept_noise: list[str] = []
+    for path in sorted(seeds.glob("*.txt")):
+        document = read_text_document(path.read_text(encoding="utf-8"))
+        cleaned = clean_text(document.text, title=document.title)
+        kept = set(cleaned.text.split("\n"))
+        for line in (_norm(raw) for raw in document.text.split("\n")):
+            if not line:
+                continue
+            if line.startswith(SEED_NOISE_PREFIXES):
+                noise_present += 1
+                if line in kept:
+                    kept_noise.append(f"{path.name}: {line}")
+                else:
+                    noise_removed += 1
+            elif line != document.title:  # the headline moves to metadata (title), not lost
+                story_lines += 1
+                if line not in kept:
+                    story_lost += 1
+                    lost.append(f"{path.name}: {line}")
+    return {
+        "noise_lines": noise_present,
+        "noise_removed": noise_removed,
+        "noise_kept": kept_noise,
+        "story_lines": story_lines,
+        "story_lines_lost": story_lost,
+        "lost": lost,
+    }
+
+
+def _print_table(report: dict) -> None:
+    aeb = report.get("aeb")
+    if aeb:
+        print(f"aeb ({aeb['pages']} pages; 4-word shingles, macro P/R, F1 = harmonic mean of macro P and R)")
+        print(f"  {'':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'page F1':>10}")
+        for name, label in (("bare", "bare trafilatura"), ("ours", "extract + clean")):
+            s = aeb[name]
+            print(
+                f"  {label:<22}{s['precision']:>10.4f}{s['recall']:>10.4f}{s['f1']:>10.4f}{s['mean_page_f1']:>10.4f}"
+            )
+        t = aeb["extract_clean_seconds"]
+        print(
+            f"  extract+clean per page: mean {t['mean'] * 1000:.0f} ms, median {t['median'] * 1000:.0f} ms, max {t['max'] * 1000:.0f} ms"
+        )
+    ev = report.get("evaldata")
+    if ev:
+        print(f"\ntrafilatura evaldata ({ev['pages']} cached pages)")
+        print(f"  {'':<22}{'with kept':>12}{'without gone':>14}")
+        for name, label in (("bare", "bare trafilatura"), ("ours", "extract + clean")):
+            s = ev[name]
+            print(
+                f"  {label:<22}{s['with_kept']:>7}/{ev['with_total']:<4}{s['without_gone']:>9}/{ev['without_total']:<4}"
+            )
+        print(f"  `with` snippets bare keeps but ours loses: {len(ev['with_lost_vs_bare'])}")
+        for item in ev["with_lost_vs_bare"]:
+            print(f"    {item['url']}: {item['snippet']!r}")
+    seeds = report.get("seeds")
+    if seeds:
+        print(
+            f"\nseeds: noise removed {seeds['noise_removed']}/{seeds['noise_lines']}, "
+            f"story lines lost {seeds['story_lines_lost']}/{seeds['story_lines']}"
+        )
+        for line in seeds["noise_kept"] + seeds["lost"]:
+            print(f"    {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora", type=Path, default=default_corpora())
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = parser.parse_args(argv)
+
+    corpora: Path = args.corpora.resolve()
+    if not corpora.is_dir():
+        print(f"corpora not found at {corpora}: set SWAPWIRE_CORPORA or pass --corpora", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    report: dict = {}
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        if (corpora / "aeb" / "ground-truth.json").is_file():
+            report["aeb"] = evaluate_aeb(corpora, pool)
+        if (corpora / "trafilatura" / "tests" / "evaldata.json").is_file():
+            report["evaldata"] = evaluate_evaldata(corpora, pool)
+    seeds = corpora.parent / "seeds"
+    if seeds.is_dir():
+        report["seeds"] = evaluate_seeds(seeds)
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        _print_table(report)
+        print(f"\n({report['seconds']} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

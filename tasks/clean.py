@@ -1,0 +1,212 @@
+"""Remove boilerplate that survives trafilatura (ad markers, share prompts, read-also links,
+photo credits, breadcrumbs, repeated headlines, promos, cookie and comment-form text).
+
+The rules are data in ``tasks/clean_rules.toml`` (read and compiled once, at import); this module
+only knows how each rule *kind* is applied. Every removal is reported as a RemovedLine with the
+rule's name, so a user can audit it and a rule can be rolled back and the text re-derived.
+Conservative by design: line rules must match a whole line, and a line longer than the rule's
+``max_words`` is never touched, because losing a real sentence is worse than keeping junk.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from tasks.models import CleanedText, RemovedLine
+
+RULES_PATH = Path(__file__).with_name("clean_rules.toml")
+
+_LINK_LIST_MAX_ITEMS = 12  # link titles removed after one related-stories heading
+_LINK_TITLE_MAX_WORDS = 25
+_TITLE_MIN_WORDS = 2  # a one-word line equal to a section name is not a repeated headline
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+    languages: tuple[str, ...]
+    kind: str  # "line", "link_list", "title" or "duplicate"
+    action: str  # "remove" or "byline"
+    patterns: tuple[re.Pattern[str], ...]
+    max_words: int | None
+    min_words: int
+    must_remove: tuple[str, ...]
+    must_keep: tuple[str, ...]
+    example_title: str | None
+
+    def matches(self, line: str) -> bool:
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return False
+        return any(pattern.fullmatch(line) for pattern in self.patterns)
+
+
+def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
+    """Read and compile the rule file; raises ValueError on an unknown kind or a bad pattern."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    rules = []
+    for entry in data["rules"]:
+        kind = entry.get("kind", "line")
+        action = entry.get("action", "remove")
+        if kind not in ("line", "link_list", "title", "duplicate") or action not in ("remove", "byline"):
+            raise ValueError(f"rule {entry['name']!r}: unknown kind {kind!r} or action {action!r}")
+        try:
+            patterns = tuple(re.compile(p, re.IGNORECASE) for p in entry.get("patterns", []))
+        except re.error as error:
+            raise ValueError(f"rule {entry['name']!r}: bad pattern: {error}") from error
+        rules.append(
+            Rule(
+                name=entry["name"],
+                description=entry["description"],
+                languages=tuple(entry.get("languages", ["*"])),
+                kind=kind,
+                action=action,
+                patterns=patterns,
+                max_words=entry.get("max_words"),
+                min_words=entry.get("min_words", 1),
+                must_remove=tuple(entry.get("must_remove", [])),
+                must_keep=tuple(entry.get("must_keep", [])),
+                example_title=entry.get("example_title"),
+            )
+        )
+    names = [rule.name for rule in rules]
+    if len(names) != len(set(names)):
+        raise ValueError("rule names must be unique")
+    return tuple(rules)
+
+
+RULES: tuple[Rule, ...] = load_rules()
+_LINE_RULES = tuple(rule for rule in RULES if rule.kind == "line")
+_LINK_LIST_RULES = tuple(rule for rule in RULES if rule.kind == "link_list")
+_TITLE_RULE = next((rule for rule in RULES if rule.kind == "title"), None)
+_DUPLICATE_RULE = next((rule for rule in RULES if rule.kind == "duplicate"), None)
+
+# "KYIV, March 24 (Reuters) -", "КИЇВ, 24 березня —": kept in the text, also reported.
+_DATELINE = re.compile(
+    r"^((?:[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ.'’-]+)(?: [A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ.'’-]+){0,3}"
+    r"(?:,\s*[\w.]+(?: \w+)?(?:,? \d{1,4})?)?"
+    r"(?:\s*\((?:[^()]{1,40})\))?)\s*[-–—]\s+\S"
+)
+_BULLETS = "•·-–—*>»›|▪◦●"
+
+
+def clean_text(text: str, *, title: str | None = None, language: str | None = None) -> CleanedText:
+    """Remove boilerplate lines from extracted text (one paragraph per line).
+
+    `title` is the page headline from metadata: lines repeating it are removed because it is kept
+    there. `language` (ISO 639-1) is informational: every rule applies to every page, because
+    pages mix languages (English ad markers on Ukrainian pages) and declared languages are often
+    wrong. Bylines leave the text but are returned in `byline`; a dateline stays in the text and
+    is also returned in `dateline`.
+    """
+    del language  # see docstring: accepted for callers, deliberately not used to switch rules off
+    lines = text.split("\n")
+    verdicts: list[str | None] = [None] * len(lines)  # rule name per removed line
+    byline: str | None = None
+
+    headline_keys = _title_keys(title)
+    seen_keys: set[str] = set()
+    link_list_left = 0
+    for index, raw in enumerate(lines):
+        line = _normalise_line(raw)
+        if not line:
+            continue
+        key = _line_key(line)
+        rule = _match_line_rules(line)
+        if rule is None and link_list_left and _looks_like_link_title(line):
+            rule = _LINK_LIST_RULES[0]
+            link_list_left -= 1
+        else:
+            link_list_left = _LINK_LIST_MAX_ITEMS if rule is not None and rule.kind == "link_list" else 0
+        if rule is None and _TITLE_RULE is not None and len(key.split()) >= _TITLE_MIN_WORDS:
+            if key in headline_keys or (
+                title is None
+                and _looks_like_link_title(line)
+                and key in seen_keys
+                and _is_headline_key(key, lines)
+            ):
+                rule = _TITLE_RULE
+        if rule is None and _DUPLICATE_RULE is not None and key in seen_keys:
+            if len(line.split()) >= _DUPLICATE_RULE.min_words:
+                rule = _DUPLICATE_RULE
+        if rule is None:
+            seen_keys.add(key)
+            continue
+        verdicts[index] = rule.name
+        if rule.action == "byline" and byline is None:
+            byline = line
+
+    kept = [_normalise_line(line) for line, verdict in zip(lines, verdicts, strict=True) if verdict is None]
+    kept = [line for line in kept if line]
+    removed = tuple(
+        RemovedLine(line_no=index, line=_normalise_line(line), rule=verdict)
+        for index, (line, verdict) in enumerate(zip(lines, verdicts, strict=True))
+        if verdict is not None
+    )
+    return CleanedText(
+        text="\n".join(kept),
+        removed=removed,
+        byline=byline,
+        dateline=_find_dateline(kept),
+    )
+
+
+def is_noise_line(line: str) -> bool:
+    """True when a single line matches a line or link-list rule (used to find a plain text's headline)."""
+    return _match_line_rules(_normalise_line(line)) is not None
+
+
+def _match_line_rules(line: str) -> Rule | None:
+    for rule in (*_LINE_RULES, *_LINK_LIST_RULES):
+        if rule.matches(line):
+            return rule
+    return None
+
+
+def _normalise_line(line: str) -> str:
+    return " ".join(line.replace("\u00a0", " ").split())
+
+
+def _line_key(line: str) -> str:
+    """Comparison key: case, accents of quotes, bullets and punctuation do not matter."""
+    line = unicodedata.normalize("NFKC", line).casefold().lstrip(_BULLETS + " ")
+    return " ".join(re.findall(r"\w+", line))
+
+
+def _title_keys(title: str | None) -> set[str]:
+    """The title and its parts around site-name separators ("Story | Site", "Opinion | Story")."""
+    if not title:
+        return set()
+    keys = {_line_key(title)}
+    parts = [part for part in re.split(r"\s+[|–—-]\s+|\s+::\s+", title) if part.strip()]
+    for start in range(len(parts)):
+        for end in range(start + 1, len(parts) + 1):
+            keys.add(_line_key(" - ".join(parts[start:end])))
+    return {key for key in keys if len(key.split()) >= _TITLE_MIN_WORDS}
+
+
+def _looks_like_link_title(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _LINK_TITLE_MAX_WORDS and not line.rstrip("]|) ").endswith((".", ";", ",", ":"))
+
+
+def _is_headline_key(key: str, lines: list[str]) -> bool:
+    """Without a title, a headline is the first headline-like line of the text."""
+    for raw in lines[:8]:
+        line = _normalise_line(raw)
+        if line and _looks_like_link_title(line) and not is_noise_line(line):
+            return _line_key(line) == key
+    return False
+
+
+def _find_dateline(lines: list[str]) -> str | None:
+    for line in lines[:3]:
+        match = _DATELINE.match(line)
+        if match and any(ch.isupper() for ch in match.group(1)[:3]):
+            return match.group(1).strip()
+    return None

@@ -1,0 +1,246 @@
+"""Turn one fetched page (HTML bytes) or a plain-text file into an ExtractedDocument.
+
+Pure functions: no network, no configuration, no database. Main text and most metadata come
+from trafilatura 2.3.1 used as a library; decoding, the input cap, the canonical URL and the
+language are handled here because trafilatura's own handling does not fit a pipeline:
+
+* ``deduplicate`` is never enabled: trafilatura's dedup cache is process-wide, so a page's
+  output would depend on what the worker extracted before it.
+* Time is bounded by bounding the input, because trafilatura's EXTRACTION_TIMEOUT only
+  applies to its CLI (a 20 MB page took 19 s in the library). Pages are cut at
+  MAX_HTML_BYTES before decoding and trees with more than MAX_HTML_ELEMENTS elements are
+  refused (empty text). Parsing and extraction are roughly linear in input size, so the cap
+  bounds the worst case (measured: see scripts/eval_cleaning.py --timing and the tests).
+  A caller needing a hard wall-clock limit runs extraction in a worker process and kills it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import date, datetime
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from tasks.models import ExtractedDocument
+
+MAX_HTML_BYTES = 3_000_000
+"""Pages are truncated to this many bytes before parsing (lxml copes with a cut document)."""
+
+MAX_HTML_ELEMENTS = 100_000
+"""Trees larger than this are refused: real articles have a few thousand elements."""
+
+MAX_TEXT_CHARS = 1_000_000
+"""Plain-text inputs are truncated to this many characters."""
+
+# Settings chosen by measurement on the aeb corpus (scripts/eval_cleaning.py): comments are
+# never article text, and favouring precision lost more recall than the issue allows.
+TRAFILATURA_OPTIONS: dict[str, object] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "favor_precision": False,
+    "favor_recall": False,
+    "deduplicate": False,
+}
+
+_SNIFF_BYTES = 16_384  # some pages declare their charset after the first 1024 bytes
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Browsers (WHATWG Encoding) treat these labels as windows-1252, and so do we.
+_WINDOWS_1252_ALIASES = {"iso8859-1", "latin-1", "ascii", "iso8859-15"}
+
+
+def decode_html(data: bytes, *, declared_charset: str | None = None) -> str:
+    """Decode page bytes: BOM, then the charset the HTTP header or the page declares, then UTF-8,
+    then a statistical guess (charset_normalizer). Never raises; undecodable bytes become U+FFFD."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    candidates = [_codec_name(declared_charset), _codec_name(_sniff_charset(data)), "utf-8"]
+    for encoding in dict.fromkeys(c for c in candidates if c):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    guess = _guess_charset(data)
+    return data.decode(guess or candidates[0] or candidates[1] or "utf-8", errors="replace")
+
+
+def extract_document(html: bytes | str, *, url: str | None = None) -> ExtractedDocument:
+    """Extract the main text and metadata of one HTML page. `url` is where the page was fetched
+    from (used to resolve a relative canonical link and by trafilatura's URL heuristics)."""
+    if isinstance(html, bytes):
+        html = decode_html(html[:MAX_HTML_BYTES])
+    else:
+        html = html[:MAX_HTML_BYTES]
+    tree = load_html(html) if html.strip() else None
+    if tree is None:
+        return ExtractedDocument(text="")
+    if _count_elements(tree, MAX_HTML_ELEMENTS + 1) > MAX_HTML_ELEMENTS:
+        return ExtractedDocument(text="", title=_clean(tree.findtext(".//title")))
+
+    canonical_url = _canonical_url(tree, url)
+    language = _declared_language(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": True},
+        **TRAFILATURA_OPTIONS,
+    )
+    if document is None:
+        return ExtractedDocument(
+            text="", title=_clean(tree.findtext(".//title")), canonical_url=canonical_url, language=language
+        )
+    return ExtractedDocument(
+        text=_normalise_text(document.text or ""),
+        title=_clean(document.title),
+        published=_parse_date(document.date),
+        author=_clean(document.author),
+        sitename=_clean(document.sitename),
+        canonical_url=canonical_url,
+        language=language or _clean(document.language),
+        description=_clean(document.description),
+    )
+
+
+_HEADLINE_MAX_WORDS = 25
+_LIST_MARKERS = "•·-–—*>»›|▪◦●"
+_DATE_PREFIX = re.compile(
+    r"^\s*(?:date|published|дата|опубліковано|опубликовано)\s*:?\s*(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE
+)
+
+
+def read_text_document(text: str) -> ExtractedDocument:
+    """Wrap a plain-text article (no trafilatura). The text is kept whole; the title is the first
+    line that looks like a headline once leading noise (breadcrumbs, share prompts) is skipped;
+    a leading "date YYYY-MM-DD" marker, as some scrapers write, becomes `published`."""
+    from tasks.clean import is_noise_line  # local import: clean does not depend on extract
+
+    text = _normalise_text(text[:MAX_TEXT_CHARS])
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = None
+    for line in lines[:6]:
+        if is_noise_line(line) or line[0] in _LIST_MARKERS:  # breadcrumbs, menu items
+            continue
+        if _looks_like_headline(line):
+            title = line
+        break
+    published = None
+    if lines and (match := _DATE_PREFIX.match(lines[0])):
+        published = _parse_date(match.group(1))
+    return ExtractedDocument(text=text, title=title, published=published)
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= _HEADLINE_MAX_WORDS
+        and len(line) <= 200
+        and not line.endswith((".", ";", ",", ":"))
+        and line[0] not in _LIST_MARKERS
+    )
+
+
+def _sniff_charset(data: bytes) -> str | None:
+    head = data[:_SNIFF_BYTES]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _codec_name(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    if name in _WINDOWS_1252_ALIASES:
+        return "cp1252"
+    # A page can only declare UTF-16 meaningfully with a BOM (handled earlier); browsers use UTF-8.
+    if name.startswith("utf-16") or name.startswith("utf-32"):
+        return "utf-8"
+    return name
+
+
+def _guess_charset(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best else None
+
+
+def _count_elements(tree: HtmlElement, limit: int) -> int:
+    count = 0
+    for count, _ in enumerate(tree.iter(), start=1):
+        if count >= limit:
+            break
+    return count
+
+
+def _canonical_url(tree: HtmlElement, page_url: str | None) -> str | None:
+    for href in (
+        *tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'),
+        *tree.xpath('//meta[@property="og:url" or @name="og:url"]/@content'),
+    ):
+        absolute = urljoin(page_url or "", str(href).strip())
+        parts = urlsplit(absolute)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return absolute
+    return None
+
+
+_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    """ISO 639 code from <html lang>, Content-Language or og:locale (e.g. "uk" from "uk-UA")."""
+    for value in (
+        *tree.xpath("/html/@lang"),
+        *tree.xpath(
+            '//meta[translate(@http-equiv, "CONTENTLAGU", "contentlagu")="content-language"]/@content'
+        ),
+        *tree.xpath('//meta[@property="og:locale"]/@content'),
+    ):
+        match = _LANGUAGE_TAG.match(str(value).strip())
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value[:10], "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def _normalise_text(text: str) -> str:
+    """One paragraph per line: unify newlines and spaces, strip each line, drop blank runs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
