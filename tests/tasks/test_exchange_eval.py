@@ -134,10 +134,15 @@ def test_scorer_counts_a_wrong_figure_a_false_exchange_and_a_day_off(scorer) -> 
 
 def test_floor_failures_report_scores_below_the_floor(scorer) -> None:
     result = scorer.score_set(scorer.load_own_set(LABELLED), lambda article: [])
-    failures = scorer.floor_failures(
-        {"labelled": result}, {"labelled": {"event_recall": 0.5}, "seeds": {"x": 1}}
-    )
-    assert failures == ["labelled.event_recall: 0.000 below floor 0.500"]
+    floors = {
+        "labelled": {"event_recall": 0.5, "negatives_clean": 1.0, "event_precision": 0.0},
+        "seeds": {"event_recall": 1.0},  # seeds not scored here: skipped
+    }
+    assert scorer.floor_failures({"labelled": result}, floors) == [
+        "labelled.event_recall: 0.000 below floor 0.500"
+    ]
+    floors["labelled"]["event_precision"] = 0.1  # a raised floor demands a score
+    assert "labelled.event_precision: no score" in scorer.floor_failures({"labelled": result}, floors)[1]
 
 
 def test_extractor_holds_the_floors(scorer) -> None:
@@ -158,8 +163,38 @@ def test_floors_cover_every_scored_set(scorer) -> None:
         assert all(0.0 <= value <= 1.0 for value in set_floors.values())
 
 
-def test_scorer_runs_end_to_end_without_seeds(scorer, tmp_path: Path, monkeypatch) -> None:
+def test_scorer_runs_end_to_end_without_seeds(scorer, tmp_path: Path) -> None:
     """With ../shared absent the scorer says so and scores the labelled set only."""
     results, note = scorer.evaluate(predict=_perfect, labelled_dir=LABELLED, shared=tmp_path)
     assert list(results) == ["labelled"]
     assert note and "seeds not found" in note
+
+
+def _fake_extractor_module(predict_by_text: dict[str, list[dict]]) -> ModuleType:
+    """A stand-in for tasks.exchanges so the CLI can be exercised before (or apart from) the real one."""
+    module = ModuleType("tasks.exchanges")
+
+    def extract_exchanges(text: str, *, published: date | None = None, title: str | None = None) -> list:
+        return predict_by_text.get(text, [])
+
+    module.extract_exchanges = extract_exchanges  # type: ignore[attr-defined]
+    return module
+
+
+def test_cli_json_and_check_exit_codes(scorer, tmp_path: Path, monkeypatch, capsys) -> None:
+    articles = scorer.load_own_set(LABELLED)
+    perfect = _fake_extractor_module({a.text: _perfect(a) for a in articles})
+    monkeypatch.setitem(sys.modules, "tasks.exchanges", perfect)
+    assert scorer.main(["--json", "--check", "--verbose", "--no-seeds"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["labelled"]["scores"]["event_recall"] == 1.0
+    assert payload["labelled"]["n_articles"] == len(articles)
+    assert payload["floor_failures"] == [] and payload["misses"] == []
+
+    monkeypatch.setitem(sys.modules, "tasks.exchanges", _fake_extractor_module({}))
+    raised = tmp_path / "floors.json"
+    raised.write_text(json.dumps({"labelled": {"event_recall": 0.9}}), encoding="utf-8")
+    assert scorer.main(["--check", "--no-seeds", "--floors", str(raised)]) == 1
+    out = capsys.readouterr().out
+    assert "event_recall" in out and "below floor" in out
+    assert scorer.main(["--no-seeds", "--floors", str(raised)]) == 0  # without --check: report only
