@@ -179,8 +179,8 @@ C1 = Article(
     link_suffix=UTM,
     paras=(
         "KYIV, Sept 21 (Meridian) - Ukraine secured the release of 215 people on Wednesday in an exchange "
-        "mediated by Turkey and Saudi Arabia, handing over 55 Russian prisoners and the pro-Kremlin "
-        "politician Viktor Medvedchuk in return.",
+        "mediated by Turkey and Saudi Arabia, handing over 56 people in return: 55 Russian prisoners and "
+        "the pro-Kremlin politician Viktor Medvedchuk.",
         "Five commanders of the Azov regiment who were among those freed will remain in Turkey until the "
         "end of the war under the terms of the deal, Ukrainian officials said.",
         "Ten foreign nationals who had fought on Ukraine's side were released to Saudi Arabia as part of "
@@ -205,8 +205,7 @@ C2 = Article(
         "On 21 September, two hundred and fifteen people returned to Ukraine in an exchange that Turkey "
         "and Saudi Arabia helped to broker.",
         "Russia received 56 people: 55 servicemen and Viktor Medvedchuk, the politician Kyiv had accused of treason.",
-        "Headlines spoke of nearly 300 people changing hands, a scale that dwarfed the 144-for-144 swap of "
-        "late June.",
+        "The scale dwarfed the 144-for-144 swap of late June.",
         "Two features stand out. First, five of the Azov commanders released will sit out the war in "
         "Turkey, a guarantee that only a third country could provide. Second, Riyadh's involvement, "
         "including the release of ten foreign fighters to Saudi Arabia, shows that the Gulf states now "
@@ -230,8 +229,8 @@ C3 = Article(
     paras=(
         "Учора ввечері з російського полону повернулися 215 українців. Обмін відбувся за посередництва "
         "Туреччини та Саудівської Аравії.",
-        "Натомість Росії передали 55 військовополонених, а також політика Віктора Медведчука, якого в "
-        "Україні підозрюють у державній зраді.",
+        "Натомість Росії передали 56 осіб: 55 військовополонених, а також політика Віктора Медведчука, "
+        "якого в Україні підозрюють у державній зраді.",
         "П'ятеро командирів «Азову» до кінця війни перебуватимуть у Туреччині під гарантії її президента.",
         "Ще десятьох іноземців, які воювали за Україну, доправили до Саудівської Аравії.",
         "Звільнені військові вже отримують медичну допомогу.",
@@ -567,7 +566,7 @@ H2 = Article(
     feed_link="/courier/amp/news/2025/03/19/prisoner-swap-175-for-175.html",
     link_suffix=UTM,
     syndicated_from="H1",
-    paras=_H_WIRE[:5],  # the Courier trims the closing paragraph
+    paras=_H_WIRE,  # the Courier runs the wire text whole, under its own headline and boilerplate
 )
 
 H3 = Article(

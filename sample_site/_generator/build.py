@@ -287,9 +287,10 @@ def render_policydesk(a: Article) -> str:
 </header>
 <div class="entry-content">
 {chr(10).join(paras)}
+<p>Share this @EasternPolicyDesk</p>
 <p class="disclaimer">The views expressed are the author's own and do not necessarily reflect those of the Eastern Policy Desk.</p>
 </div>
-<footer class="entry-footer"><p>Share this @EasternPolicyDesk</p><p>Subscribe to our weekly briefing for new analysis every Friday.</p></footer>
+<footer class="entry-footer"><p>Subscribe to our weekly briefing for new analysis every Friday.</p></footer>
 </article>
 <div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published.</p><p>Comment</p><p>Name *</p><p>Email *</p><p>Save my name, email, and website in this browser for the next time I comment.</p></div>
 </div>
@@ -334,8 +335,8 @@ def render_holos(a: Article) -> str:
 <div class="cookie-popup">Ми використовуємо файли cookie, щоб сайт працював краще. <button>Погоджуюсь</button></div>
 <div class="top-menu"><a href="/holos/">Головна</a> <a href="/holos/news/">Новини</a> <a href="/holos/war/">Війна</a> <a href="/holos/economy/">Економіка</a> <a href="/holos/society/">Суспільство</a> <a href="/holos/sport/">Спорт</a> <a href="/holos/blogs/">Блоги</a></div>
 <div class="content">
-<div class="breadcrumbs">• ГОЛОВНА» • {e(a.section).upper()}»</div>
 <div class="news-item">
+<p>• ГОЛОВНА» • {e(a.section).upper()}»</p>
 <h1>{e(a.title)}</h1>
 <div class="news-date">{visible}</div>
 <div class="news-author">Автор: {e(a.author)}</div>
