@@ -114,6 +114,7 @@ def test_robots_unknown_paths_and_site_sources(site: SampleSite, client: httpx.C
         "/expected.json",
         "/_generator/build.py",
         "/_revision2/clarion/atom.xml",
+        "/README.md",
         "/../pyproject.toml",
     ):
         assert client.get(site.base_url + path).status_code == 404, path
