@@ -351,7 +351,11 @@ def normalize_text(text: str) -> str:
 
 def text_fingerprint(text: str) -> str:
     """Exact-duplicate key: 32 hex digits of sha256 over `normalize_text(text)`."""
-    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:32]
+    return _fingerprint_of_normalized(normalize_text(text))
+
+
+def _fingerprint_of_normalized(normalized: str) -> str:
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
 
 # --- near duplicates: MinHash over word shingles, LSH bands --------------------------------
@@ -361,6 +365,7 @@ NUM_PERM = 128
 BANDS = 32
 ROWS = 4
 SAME_STORY_THRESHOLD = 0.8
+MIN_JACCARD = 0.4
 
 _RNG = np.random.default_rng(20240531)  # fixed: signatures are persisted, so they must never change
 _PERM_MULTIPLIERS = _RNG.integers(0, 2**31, size=NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
@@ -388,9 +393,13 @@ def _mix64(values: np.ndarray) -> np.ndarray:
 
 
 def shingle_hashes(text: str, *, words: int = SHINGLE_WORDS) -> np.ndarray:
-    """Distinct 32-bit hashes of the `words`-word shingles of the normalised text (shorter texts:
-    one shingle of all their words; empty text: none)."""
-    tokens = normalize_text(text).encode().split()
+    """Distinct 32-bit hashes of the `words`-word shingles of the normalised text, sorted (shorter
+    texts: one shingle of all their words; empty text: none)."""
+    return _shingle_hashes_of_normalized(normalize_text(text), words)
+
+
+def _shingle_hashes_of_normalized(normalized: str, words: int = SHINGLE_WORDS) -> np.ndarray:
+    tokens = normalized.encode().split()
     if not tokens:
         return np.empty(0, dtype=np.uint32)
     token_hashes = np.array([zlib.crc32(token) for token in tokens], dtype=np.uint64)
@@ -465,3 +474,22 @@ def estimated_containment(similarity: float | np.ndarray, size_a, size_b):
     size_b = np.asarray(size_b, dtype=np.float64)
     intersection = similarity * (size_a + size_b) / (1.0 + similarity)
     return np.clip(intersection / np.maximum(np.minimum(size_a, size_b), 1.0), 0.0, 1.0)
+
+
+def text_identity(text: str) -> tuple[str, np.ndarray]:
+    """(text_fingerprint, shingle_hashes) of one text, normalising it once."""
+    normalized = normalize_text(text)
+    return _fingerprint_of_normalized(normalized), _shingle_hashes_of_normalized(normalized)
+
+
+def same_story_scores(
+    signature: np.ndarray, n_shingles: int, candidate_signatures: np.ndarray, candidate_sizes: np.ndarray
+) -> np.ndarray:
+    """Score of each candidate as a copy of the same text: estimated containment, or 0 when the
+    estimated Jaccard is under MIN_JACCARD (a one-line teaser is not a copy of the article that
+    quotes it). Same story when the score is >= SAME_STORY_THRESHOLD."""
+    if len(candidate_signatures) == 0 or n_shingles == 0:
+        return np.zeros(len(candidate_signatures))
+    similarity = np.mean(candidate_signatures == signature[None, :], axis=1)
+    scores = estimated_containment(similarity, n_shingles, candidate_sizes)
+    return np.where(similarity >= MIN_JACCARD, scores, 0.0)
