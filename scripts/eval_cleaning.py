@@ -28,7 +28,6 @@ import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
@@ -81,29 +80,35 @@ def ours(html: bytes, url: str | None = None) -> str:
     return clean_text(document.text, title=document.title, language=document.language).text
 
 
-def bare(html: bytes) -> str:
-    return trafilatura.extract(html) or ""
+# Bare trafilatura as called by a user (defaults) and as trafilatura's own evaluation calls it
+# (tests/comparison*.py: include_comments=False). The targets are judged against the stronger one.
+BASELINES: dict[str, dict[str, object]] = {
+    "trafilatura defaults": {},
+    "trafilatura no comments": {"include_comments": False},
+}
+REFERENCE_BASELINE = "trafilatura no comments"
 
 
-@dataclass
-class PageScore:
-    bare_p: float
-    bare_r: float
-    ours_p: float
-    ours_r: float
-    seconds_ours: float
-    n_bytes: int
+def bare(html: bytes, options: dict[str, object]) -> str:
+    return trafilatura.extract(html, **options) or ""
 
 
-def _score_aeb_page(args: tuple[Path, str, str]) -> PageScore:
-    path, truth, url = args
-    html = gzip.decompress(path.read_bytes())
-    bare_p, bare_r = precision_recall(bare(html), truth)
+OURS = "extract + clean"
+SYSTEMS = (*BASELINES, OURS)
+
+
+def _texts(html: bytes, url: str | None) -> tuple[dict[str, str], float]:
+    """Every system's text for one page, and the seconds our extract + clean took."""
+    texts = {name: bare(html, options) for name, options in BASELINES.items()}
     started = time.perf_counter()
-    text = ours(html, url)
-    seconds = time.perf_counter() - started
-    ours_p, ours_r = precision_recall(text, truth)
-    return PageScore(bare_p, bare_r, ours_p, ours_r, seconds, len(html))
+    texts[OURS] = ours(html, url)
+    return texts, time.perf_counter() - started
+
+
+def _score_aeb_page(args: tuple[Path, str, str | None]) -> tuple[dict[str, tuple[float, float]], float]:
+    path, truth, url = args
+    texts, seconds = _texts(gzip.decompress(path.read_bytes()), url)
+    return {name: precision_recall(text, truth) for name, text in texts.items()}, seconds
 
 
 def _f1(p: float, r: float) -> float:
@@ -117,25 +122,24 @@ def evaluate_aeb(corpora: Path, pool: ProcessPoolExecutor) -> dict:
         (base / "html" / f"{page_id}.html.gz", item["articleBody"], item.get("url"))
         for page_id, item in truth.items()
     ]
-    scores = list(pool.map(_score_aeb_page, jobs, chunksize=4))
-    n = len(scores)
-
-    def summary(prefix: str) -> dict:
-        p = sum(getattr(s, f"{prefix}_p") for s in scores) / n
-        r = sum(getattr(s, f"{prefix}_r") for s in scores) / n
-        mean_page_f1 = sum(_f1(getattr(s, f"{prefix}_p"), getattr(s, f"{prefix}_r")) for s in scores) / n
-        return {"precision": p, "recall": r, "f1": _f1(p, r), "mean_page_f1": mean_page_f1}
-
-    times = sorted(s.seconds_ours for s in scores)
+    results = list(pool.map(_score_aeb_page, jobs, chunksize=4))
+    n = len(results)
+    systems = {}
+    for name in SYSTEMS:
+        pairs = [scores[name] for scores, _ in results]
+        p = sum(pr[0] for pr in pairs) / n
+        r = sum(pr[1] for pr in pairs) / n
+        systems[name] = {
+            "precision": p,
+            "recall": r,
+            "f1": _f1(p, r),
+            "mean_page_f1": sum(_f1(*pr) for pr in pairs) / n,
+        }
+    times = sorted(seconds for _, seconds in results)
     return {
         "pages": n,
-        "bare": summary("bare"),
-        "ours": summary("ours"),
-        "extract_clean_seconds": {
-            "mean": sum(times) / n,
-            "median": times[n // 2],
-            "max": times[-1],
-        },
+        "systems": systems,
+        "extract_clean_seconds": {"mean": sum(times) / n, "median": times[n // 2], "max": times[-1]},
     }
 
 
@@ -145,10 +149,10 @@ def _norm(text: str) -> str:
 
 def _score_evaldata_page(args: tuple[Path, str, list[str], list[str]]) -> dict:
     path, url, with_snippets, without_snippets = args
-    html = path.read_bytes()
-    texts = {"bare": _norm(bare(html)), "ours": _norm(ours(html, url))}
+    texts, _ = _texts(path.read_bytes(), url)
     result = {}
     for name, text in texts.items():
+        text = _norm(text)
         result[name] = {
             "with_kept": [s for s in with_snippets if _norm(s) in text],
             "without_gone": [s for s in without_snippets if _norm(s) not in text],
@@ -165,27 +169,27 @@ def evaluate_evaldata(corpora: Path, pool: ProcessPoolExecutor) -> dict:
         if (base / "cache" / item["file"]).is_file()
     ]
     pages = list(pool.map(_score_evaldata_page, jobs, chunksize=2))
-    total_with = sum(len(job[2]) for job in jobs)
-    total_without = sum(len(job[3]) for job in jobs)
-    lost = [
-        {"url": page["url"], "snippet": snippet}
-        for page in pages
-        for snippet in page["bare"]["with_kept"]
-        if snippet not in page["ours"]["with_kept"]
-    ]
+    lost = {
+        name: [
+            {"url": page["url"], "snippet": snippet}
+            for page in pages
+            for snippet in page[name]["with_kept"]
+            if snippet not in page[OURS]["with_kept"]
+        ]
+        for name in BASELINES
+    }
     return {
         "pages": len(jobs),
-        "with_total": total_with,
-        "without_total": total_without,
-        "bare": {
-            "with_kept": sum(len(p["bare"]["with_kept"]) for p in pages),
-            "without_gone": sum(len(p["bare"]["without_gone"]) for p in pages),
+        "with_total": sum(len(job[2]) for job in jobs),
+        "without_total": sum(len(job[3]) for job in jobs),
+        "systems": {
+            name: {
+                "with_kept": sum(len(p[name]["with_kept"]) for p in pages),
+                "without_gone": sum(len(p[name]["without_gone"]) for p in pages),
+            }
+            for name in SYSTEMS
         },
-        "ours": {
-            "with_kept": sum(len(p["ours"]["with_kept"]) for p in pages),
-            "without_gone": sum(len(p["ours"]["without_gone"]) for p in pages),
-        },
-        "with_lost_vs_bare": lost,
+        "with_lost_vs_baseline": lost,
     }
 
 
@@ -206,7 +210,7 @@ def evaluate_seeds(seeds: Path) -> dict:
                     kept_noise.append(f"{path.name}: {line}")
                 else:
                     noise_removed += 1
-            elif line != document.title:  # the headline moves to metadata (title), not lost
+            elif line.lstrip("•· ") != document.title:  # the headline moves to metadata (title), not lost
                 story_lines += 1
                 if line not in kept:
                     story_lost += 1
@@ -225,28 +229,28 @@ def _print_table(report: dict) -> None:
     aeb = report.get("aeb")
     if aeb:
         print(f"aeb ({aeb['pages']} pages; 4-word shingles, macro P/R, F1 = harmonic mean of macro P and R)")
-        print(f"  {'':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'page F1':>10}")
-        for name, label in (("bare", "bare trafilatura"), ("ours", "extract + clean")):
-            s = aeb[name]
+        print(f"  {'':<26}{'precision':>10}{'recall':>10}{'F1':>10}{'page F1':>10}")
+        for name, s in aeb["systems"].items():
             print(
-                f"  {label:<22}{s['precision']:>10.4f}{s['recall']:>10.4f}{s['f1']:>10.4f}{s['mean_page_f1']:>10.4f}"
+                f"  {name:<26}{s['precision']:>10.4f}{s['recall']:>10.4f}{s['f1']:>10.4f}{s['mean_page_f1']:>10.4f}"
             )
         t = aeb["extract_clean_seconds"]
         print(
-            f"  extract+clean per page: mean {t['mean'] * 1000:.0f} ms, median {t['median'] * 1000:.0f} ms, max {t['max'] * 1000:.0f} ms"
+            f"  extract + clean per page: mean {t['mean'] * 1000:.0f} ms, "
+            f"median {t['median'] * 1000:.0f} ms, max {t['max'] * 1000:.0f} ms"
         )
     ev = report.get("evaldata")
     if ev:
         print(f"\ntrafilatura evaldata ({ev['pages']} cached pages)")
-        print(f"  {'':<22}{'with kept':>12}{'without gone':>14}")
-        for name, label in (("bare", "bare trafilatura"), ("ours", "extract + clean")):
-            s = ev[name]
+        print(f"  {'':<26}{'with kept':>12}{'without gone':>14}")
+        for name, s in ev["systems"].items():
             print(
-                f"  {label:<22}{s['with_kept']:>7}/{ev['with_total']:<4}{s['without_gone']:>9}/{ev['without_total']:<4}"
+                f"  {name:<26}{s['with_kept']:>7}/{ev['with_total']:<4}{s['without_gone']:>9}/{ev['without_total']:<4}"
             )
-        print(f"  `with` snippets bare keeps but ours loses: {len(ev['with_lost_vs_bare'])}")
-        for item in ev["with_lost_vs_bare"]:
-            print(f"    {item['url']}: {item['snippet']!r}")
+        for name, lost in ev["with_lost_vs_baseline"].items():
+            print(f"  `with` snippets {name} keeps but ours loses: {len(lost)}")
+            for item in lost:
+                print(f"    {item['url']}: {item['snippet']!r}")
     seeds = report.get("seeds")
     if seeds:
         print(

@@ -30,11 +30,10 @@ class Rule:
     name: str
     description: str
     languages: tuple[str, ...]
-    kind: str  # "line", "link_list", "title" or "duplicate"
+    kind: str  # "line", "link_list" or "title"
     action: str  # "remove" or "byline"
     patterns: tuple[re.Pattern[str], ...]
     max_words: int | None
-    min_words: int
     must_remove: tuple[str, ...]
     must_keep: tuple[str, ...]
     example_title: str | None
@@ -53,7 +52,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
     for entry in data["rules"]:
         kind = entry.get("kind", "line")
         action = entry.get("action", "remove")
-        if kind not in ("line", "link_list", "title", "duplicate") or action not in ("remove", "byline"):
+        if kind not in ("line", "link_list", "title") or action not in ("remove", "byline"):
             raise ValueError(f"rule {entry['name']!r}: unknown kind {kind!r} or action {action!r}")
         try:
             patterns = tuple(re.compile(p, re.IGNORECASE) for p in entry.get("patterns", []))
@@ -68,7 +67,6 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
                 action=action,
                 patterns=patterns,
                 max_words=entry.get("max_words"),
-                min_words=entry.get("min_words", 1),
                 must_remove=tuple(entry.get("must_remove", [])),
                 must_keep=tuple(entry.get("must_keep", [])),
                 example_title=entry.get("example_title"),
@@ -84,7 +82,6 @@ RULES: tuple[Rule, ...] = load_rules()
 _LINE_RULES = tuple(rule for rule in RULES if rule.kind == "line")
 _LINK_LIST_RULES = tuple(rule for rule in RULES if rule.kind == "link_list")
 _TITLE_RULE = next((rule for rule in RULES if rule.kind == "title"), None)
-_DUPLICATE_RULE = next((rule for rule in RULES if rule.kind == "duplicate"), None)
 
 # "KYIV, March 24 (Reuters) -", "КИЇВ, 24 березня —": kept in the text, also reported.
 _DATELINE = re.compile(
@@ -98,8 +95,8 @@ _BULLETS = "•·-–—*>»›|▪◦●"
 def clean_text(text: str, *, title: str | None = None, language: str | None = None) -> CleanedText:
     """Remove boilerplate lines from extracted text (one paragraph per line).
 
-    `title` is the page headline from metadata: lines repeating it are removed because it is kept
-    there. `language` (ISO 639-1) is informational: every rule applies to every page, because
+    `title` is the page headline from metadata (else the first headline-like line is used): one
+    plain copy of it stays in the text, repeats and bulleted copies go. `language` (ISO 639-1) is informational: every rule applies to every page, because
     pages mix languages (English ad markers on Ukrainian pages) and declared languages are often
     wrong. Bylines leave the text but are returned in `byline`; a dateline stays in the text and
     is also returned in `dateline`.
@@ -109,8 +106,8 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
     verdicts: list[str | None] = [None] * len(lines)  # rule name per removed line
     byline: str | None = None
 
-    headline_keys = _title_keys(title)
-    seen_keys: set[str] = set()
+    headline_keys = _title_keys(title) if title else _inferred_headline_keys(lines)
+    headline_kept = False
     link_list_left = 0
     for index, raw in enumerate(lines):
         line = _normalise_line(raw)
@@ -123,19 +120,13 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
             link_list_left -= 1
         else:
             link_list_left = _LINK_LIST_MAX_ITEMS if rule is not None and rule.kind == "link_list" else 0
-        if rule is None and _TITLE_RULE is not None and len(key.split()) >= _TITLE_MIN_WORDS:
-            if key in headline_keys or (
-                title is None
-                and _looks_like_link_title(line)
-                and key in seen_keys
-                and _is_headline_key(key, lines)
-            ):
+        if rule is None and _TITLE_RULE is not None and key in headline_keys:
+            # Keep one plain copy of the headline; drop repeats and bulleted copies (breadcrumb tails).
+            if headline_kept or line[0] in _BULLETS:
                 rule = _TITLE_RULE
-        if rule is None and _DUPLICATE_RULE is not None and key in seen_keys:
-            if len(line.split()) >= _DUPLICATE_RULE.min_words:
-                rule = _DUPLICATE_RULE
+            else:
+                headline_kept = True
         if rule is None:
-            seen_keys.add(key)
             continue
         verdicts[index] = rule.name
         if rule.action == "byline" and byline is None:
@@ -195,13 +186,14 @@ def _looks_like_link_title(line: str) -> bool:
     return 0 < len(words) <= _LINK_TITLE_MAX_WORDS and not line.rstrip("]|) ").endswith((".", ";", ",", ":"))
 
 
-def _is_headline_key(key: str, lines: list[str]) -> bool:
-    """Without a title, a headline is the first headline-like line of the text."""
+def _inferred_headline_keys(lines: list[str]) -> set[str]:
+    """Without a title, the headline is the first headline-like line that is not noise."""
     for raw in lines[:8]:
         line = _normalise_line(raw)
-        if line and _looks_like_link_title(line) and not is_noise_line(line):
-            return _line_key(line) == key
-    return False
+        if line and line[0] not in _BULLETS and _looks_like_link_title(line) and not is_noise_line(line):
+            key = _line_key(line)
+            return {key} if len(key.split()) >= _TITLE_MIN_WORDS else set()
+    return set()
 
 
 def _find_dateline(lines: list[str]) -> str | None:

@@ -81,10 +81,7 @@ def decode_html(data: bytes, *, declared_charset: str | None = None) -> str:
 def extract_document(html: bytes | str, *, url: str | None = None) -> ExtractedDocument:
     """Extract the main text and metadata of one HTML page. `url` is where the page was fetched
     from (used to resolve a relative canonical link and by trafilatura's URL heuristics)."""
-    if isinstance(html, bytes):
-        html = decode_html(html[:MAX_HTML_BYTES])
-    else:
-        html = html[:MAX_HTML_BYTES]
+    html = decode_html(html[:MAX_HTML_BYTES]) if isinstance(html, bytes) else html[:MAX_HTML_BYTES]
     tree = load_html(html) if html.strip() else None
     if tree is None:
         return ExtractedDocument(text="")
