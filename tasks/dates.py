@@ -1,0 +1,231 @@
+"""Date expressions in news text (English, Ukrainian, Russian), resolved against the publication date.
+
+`find_dates(text, published)` finds and resolves, in order of position:
+
+- absolute dates: "2024-01-03", "03.01.2024", "January 3, 2024", "3 January 2024", "3 січня 2024 року";
+- month and day without a year: "on Nov. 24", "March 24", "24 березня", "3 января" (year taken
+  from `published`; a date more than two days after publication means the previous year);
+- weekdays: "on Wednesday", "у середу", "в среду" (the latest such day on or before publication);
+- "yesterday"/"вчора"/"вчера", "today"/"сьогодні"/"сегодня", "the day before yesterday";
+- "last week"/"last month"/"last year" and their uk/ru forms (kind "past": an earlier event,
+  resolved roughly, used to tell recalled swaps from the news).
+
+dateparser is used for nothing here: its `search_dates` also read "may", "march" and bare numbers
+as dates and cost milliseconds per sentence; these fixed patterns are exact and cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    value: date | None  # None when it cannot be resolved (no publication date)
+    start: int
+    end: int
+    kind: str  # "absolute" | "month_day" | "weekday" | "relative" | "month" | "past"
+
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "january jan січня січень января январь",
+        "february feb лютого лютий февраля февраль",
+        "march mar березня березень марта март",
+        "april apr квітня квітень апреля апрель",
+        "may травня травень мая май",
+        "june jun червня червень июня июнь",
+        "july jul липня липень июля июль",
+        "august aug серпня серпень августа август",
+        "september sep sept вересня вересень сентября сентябрь",
+        "october oct жовтня жовтень октября октябрь",
+        "november nov листопада листопад ноября ноябрь",
+        "december dec грудня грудень декабря декабрь",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _num
+
+_WEEKDAYS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "monday понеділок понеділка понедельник понедельника",
+        "tuesday вівторок вівторка вторник вторника",
+        "wednesday середу середа среду",
+        "thursday четвер четверга четверг",
+        "friday п'ятницю п’ятницю пʼятницю п'ятниця п’ятниця пятницу пятница пятницы",
+        "saturday суботу субота суботи субботу суббота субботы",
+        "sunday неділю неділя неділі воскресенье воскресенья",
+    ]
+):
+    for _name in _names.split():
+        _WEEKDAYS[_name] = _num
+
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in _WEEKDAYS), key=len, reverse=True))
+_YEAR = r"(?:19|20)\d{2}"
+
+_ISO_RE = re.compile(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b")
+_DOTTED_RE = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR})\b")
+# "January 3, 2024", "Jan. 3", "Nov 24"
+_MDY_RE = re.compile(
+    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?", re.IGNORECASE
+)
+# "3 January 2024", "24 березня", "3 января 2024 года"
+_DMY_RE = re.compile(
+    rf"\b(\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th))?\s+(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s+({_YEAR})\b)?",
+    re.IGNORECASE,
+)
+_WEEKDAY_RE = re.compile(rf"(?<![\w'’])({_WEEKDAY_ALT})(?![\w'’])", re.IGNORECASE)
+_RELATIVE_RE = re.compile(
+    r"\b(the day before yesterday|позавчора|позавчера|yesterday|вчора|вчера|учора|"
+    r"today|сьогодні|сегодня|tonight|this morning|this evening|last night|минулої ночі|"
+    r"цього ранку|сегодня утром|прошлой ночью)\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(last (?:week|month|year|summer|autumn|fall|winter|spring)|(?:a|one|two|three|several) "
+    r"(?:weeks?|months?|years?) ago|минулого (?:тижня|місяця|року)|минулому (?:тижні|місяці|році)|"
+    r"на минулому тижні|на прошлой неделе|в прошлом (?:месяце|году)|прошлого (?:месяца|года))\b",
+    re.IGNORECASE,
+)
+# a month without a day: "In August", "у серпні", "в августе" (an earlier event unless it is this month)
+_MONTH_IN = {
+    "січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7,
+    "серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
+    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
+    "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+}  # fmt: skip
+_MONTH_ONLY_RE = re.compile(
+    rf"\b(?:in|since|from|until|late|early|mid-?|у|в|з|с)\s+(?:late\s+|early\s+)?"
+    rf"({_MONTH_ALT}|{'|'.join(_MONTH_IN)})\b(?:,?\s+({_YEAR})\b)?",
+    re.IGNORECASE,
+)
+_RELATIVE_OFFSET = {
+    "the day before yesterday": -2, "позавчора": -2, "позавчера": -2,
+    "yesterday": -1, "вчора": -1, "вчера": -1, "учора": -1,
+    "last night": 0, "минулої ночі": 0, "прошлой ночью": 0,
+}  # fmt: skip
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(month: int, day: int, year: int | None, published: date | None) -> date | None:
+    if year is not None:
+        return _safe_date(year, month, day)
+    if published is None:
+        return None
+    resolved = _safe_date(published.year, month, day)
+    if resolved is not None and resolved > published + timedelta(days=2):
+        resolved = _safe_date(published.year - 1, month, day)
+    return resolved
+
+
+def weekday_on_or_before(weekday: int, published: date) -> date:
+    """The latest day with this weekday (0 = Monday) on or before `published`."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _past_value(phrase: str, published: date | None) -> date | None:
+    if published is None:
+        return None
+    p = phrase.lower()
+    if "week" in p or "тиж" in p or "недел" in p:
+        return published - timedelta(days=7)
+    if "year" in p or "рок" in p or "год" in p:
+        return published - timedelta(days=365)
+    return published - timedelta(days=30)
+
+
+def find_dates(text: str, published: date | None) -> list[DateSpan]:
+    """Date expressions in `text`, resolved against `published`, in order of position."""
+    found: list[DateSpan] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s.start < end and start < s.end for s in found)
+
+    for m in _ISO_RE.finditer(text):
+        found.append(DateSpan(_safe_date(int(m[1]), int(m[2]), int(m[3])), m.start(), m.end(), "absolute"))
+    for m in _DOTTED_RE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(
+                DateSpan(_safe_date(int(m[3]), int(m[2]), int(m[1])), m.start(), m.end(), "absolute")
+            )
+    for regex, day_group, month_group in ((_MDY_RE, 2, 1), (_DMY_RE, 1, 2)):
+        for m in regex.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            month_word = m[month_group].lower()
+            # "may" and "mar" are also ordinary words: only a capitalised month counts in English
+            if month_word in ("may", "mar", "jan", "sep", "oct", "dec") and m[month_group][0].islower():
+                continue
+            year = int(m[3]) if m[3] else None
+            value = _month_day(_MONTHS[month_word], int(m[day_group]), year, published)
+            found.append(DateSpan(value, m.start(), m.end(), "absolute" if year else "month_day"))
+    for m in _WEEKDAY_RE.finditer(text):
+        if free(m.start(), m.end()):
+            value = weekday_on_or_before(_WEEKDAYS[m[1].lower()], published) if published else None
+            found.append(DateSpan(value, m.start(), m.end(), "weekday"))
+    for m in _RELATIVE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            offset = _RELATIVE_OFFSET.get(m[1].lower(), 0)
+            value = published + timedelta(days=offset) if published else None
+            found.append(DateSpan(value, m.start(), m.end(), "relative"))
+    for m in _MONTH_ONLY_RE.finditer(text):
+        if free(m.start(1), m.end()):
+            word = m[1].lower()
+            if word in ("may", "mar") and m[1][0].islower():
+                continue
+            month = _MONTHS.get(word) or _MONTH_IN[word]
+            year = int(m[2]) if m[2] else None
+            if year is None and published is not None:
+                year = published.year if month <= published.month else published.year - 1
+            value = _safe_date(year, month, 1) if year else None
+            found.append(DateSpan(value, m.start(1), m.end(), "month"))
+    for m in _PAST_RE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(DateSpan(_past_value(m[1], published), m.start(), m.end(), "past"))
+    return sorted(found, key=lambda s: s.start)
+
+
+_STATED_KEY_RE = re.compile(
+    r"(?:^|\b)(?:date|published|posted|updated|опубліковано|оновлено|опубликовано|обновлено|дата)\b"
+    r"\s*(?:on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+# a dateline: "KYIV, Jan 4, 2024 (Reuters) -" or "КИЇВ, 4 січня 2024"
+_DATELINE_RE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ.'’ -]{2,30},\s*")
+
+
+def find_stated_date(text: str) -> date | None:
+    """The date a text states as its own: "date 2024-01-04", "Published: ...", a dated dateline.
+
+    Only the head of the text is read (first five lines): a date in the body is about events.
+    A date without a year is not a publication date.
+    """
+    for line in text.splitlines()[:5]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        candidates: list[int] = []
+        for key in _STATED_KEY_RE.finditer(stripped):
+            candidates.append(key.end())
+        dateline = _DATELINE_RE.match(stripped)
+        if dateline:
+            candidates.append(dateline.end())
+        candidates.append(0)  # a line that starts with a date
+        for pos in candidates:
+            head = stripped[pos : pos + 40]
+            for span in find_dates(head, None):
+                if span.start == 0 and span.kind == "absolute" and span.value is not None:
+                    return span.value
+    return None

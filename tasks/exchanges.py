@@ -1,0 +1,988 @@
+"""Prisoner-of-war exchanges reported in one article (English, Ukrainian, Russian), as rules.
+
+`extract_exchanges(text, published=..., title=...)` reads cleaned article text (one paragraph per
+line) and returns the exchange the article reports as its news, as an `ExchangeMention`.
+
+How it reads a text:
+1. Lines that are page furniture ("Read more: ...", "Share this", "Advertisement", photo credits,
+   breadcrumbs, a repeated headline) are dropped; the rest is split into sentences, then clauses
+   (at ";", quotes, "while", "whereas", "but", dashes).
+2. Every number (digits or words, `tasks.numbers`) that quantifies people ("230 Ukrainian
+   soldiers", "175 for 175", "50 each") in a sentence about an exchange becomes a *count* with:
+   - a side: the nationality in its noun phrase, else a direction ("from Russian captivity",
+     "from territory controlled by Kyiv"), else "of its/their" resolved to the nearest country,
+     else the subject and its verb ("Russia released" -> to Ukraine; "Ukraine brought home" ->
+     to Ukraine), else "each"/"N for N"/"по N" (both sides) or a combined total;
+   - a group: main, wounded or civilians (bodies and children are not exchanges);
+   - a relation to the count before it: additive ("as well as 22 seriously injured", "185
+     servicemen and 20 civilians"), subset ("among them seven civilians") or a new base;
+   - whether it is approximate ("about 448", "nearly 500", "over 200": kept only as a stated total);
+   - and it is dropped when its clause is future or an agreement ("agreed to swap", "will
+     exchange"), cumulative ("since 2022", "so far", "already"), a recalled earlier swap (a date
+     more than three days before publication, "previous exchange", "last month") or "without an
+     exchange".
+3. Per side the figure is the count stated most often; when the sides' own statements disagree
+   (Ukraine: 207 came home; Russia: 195 handed over) each side's own claim is kept for its
+   returnees and the mention is flagged `is_disputed`, as it is when a stated total disagrees
+   with the sum of the sides.
+4. The event date is the first date in the sentences the figures came from, else in the other
+   sentences about the exchange, else the publication date; weekdays, "yesterday", month-day
+   without year and datelines resolve against `published`.
+
+Not handled (known): several separate exchanges reported as news in one article (only the most
+recent is returned); figures split across sentences that name neither side; languages other
+than English, Ukrainian and Russian.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from tasks.dates import DateSpan, find_dates, find_stated_date
+from tasks.models import ExchangeMention
+from tasks.numbers import NumberSpan, find_numbers
+
+UA, RU, BOTH, TOTAL = "ua", "ru", "both", "total"
+MAIN, WOUNDED, CIVILIAN = "main", "wounded", "civilian"
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+# the sentence talks about an exchange or a return of captives
+_TRIGGER_RE = _rx(
+    r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|return of|came (?:back )?home|"
+    r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
+    r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
+    r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину"
+)
+_EXCHANGE_WORD_RE = _rx(r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя")
+
+_PEOPLE = (
+    r"prisoners?|POWs?|P\.O\.W\.?s?|soldiers?|servicem[ae]n|service ?(?:members?|men|women|personnel)|"
+    r"servicewomen|personnel|troops?|defenders?|captives?|detainees?|people|persons?|individuals?|"
+    r"civilians?|citizens?|nationals?|Ukrainians?|Russians?|fighters?|marines?|sailors?|officers?|men|"
+    r"women|combatants?|military|guardsmen|guards?|medics?|hostages?|warriors?|heroes|wounded|injured|"
+    r"patients?|conscripts?|pilots?|paratroopers?|volunteers?|commanders?|residents?|others|"
+    r"полонен\w*|військовополонен\w*|військов\w*|військовослужбовц\w*|військовослужбовець|захисник\w*|"
+    r"захисниц\w*|бійц\w*|боєць|людей|людини|осіб|особи|цивільн\w*|громадян\w*|українц\w*|українок|"
+    r"росіян\w*|морпіх\w*|прикордонник\w*|нацгвардійц\w*|медик\w*|героїв|героя|воїн\w*|поранен\w*|"
+    r"пленн\w*|военнопленн\w*|военнослужащ\w*|военн\w*|защитник\w*|бойц\w*|человек|гражданск\w*|"
+    r"граждан\w*|украинц\w*|россиян\w*|солдат\w*|моряк\w*|пограничник\w*|морпех\w*|офицер\w*|"
+    r"жител\w*|мешканц\w*|ранен\w*|тяжелоранен\w*|тяжкопоранен\w*|заручник\w*|бранц\w*"
+)
+_PEOPLE_RE = _rx(rf"(?<!\w)(?:{_PEOPLE})(?!\w)")
+_BODY_RE = _rx(
+    r"(?<!\w)(?:bod(?:y|ies)|remains|fallen|killed|dead|тіл\w*|тела|тел|загибл\w*|погибш\w*|останк\w*)(?!\w)"
+)
+_CHILD_RE = _rx(
+    r"(?<!\w)(?:children|child|kids|minors|teenagers|діт\w*|дитин\w*|детей|дети|ребен\w*|подростк\w*)(?!\w)"
+)
+_WOUNDED_RE = _rx(
+    r"wounded|injur|seriously ill|severely ill|sick|поранен|тяжкопоранен|тяжкохвор|ранен|тяжелоранен|тяжелобольн"
+)
+_CIVILIAN_RE = _rx(
+    r"civilian|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
+)
+
+_UA_NAT_RE = _rx(
+    r"ukrain\w*|україн\w*|украин\w*|\bЗСУ\b|\bВСУ\b|\bВФУ\b|defenders?|захисник\w*|захисниц\w*|"
+    r"kyiv's|kiev's|our (?:soldiers|defenders|warriors|heroes|people|guys)|наших"
+)
+_RU_NAT_RE = _rx(
+    r"russia\w*|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
+)
+# countries as actors, for "of its/their" and for subject + verb
+_UA_ACTOR_RE = _rx(
+    r"\b(?:ukrain\w*|kyiv|kiev|zelensk\w*)|україн\w*|київ\w*|украин\w*|киев\w*|зеленск\w*|зеленськ\w*"
+)
+_RU_ACTOR_RE = _rx(
+    r"\b(?:russia\w*|moscow|kremlin|putin)|росі\w*|москв\w*|кремл\w*|росси\w*|путин\w*|путін\w*"
+)
+
+# where the people went
+_TO_UA_RE = _rx(
+    r"(?:from|out of) (?:the )?(?:russian|russia's|enemy) (?:captivity|custody|prisons?|detention|jails?)|"
+    r"(?:home |back )?to ukraine\b|into ukraine\b|to ukrainian(?:-controlled)? territory|"
+    r"з (?:російського |ворожого )?полону|з росії|з рф|"
+    r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому"
+)
+_TO_RU_RE = _rx(
+    r"(?:from|out of) (?:the )?(?:ukrainian|ukraine's) (?:captivity|custody|prisons?|detention)|"
+    r"from (?:the )?territor(?:y|ies) (?:controlled by|under the control of) (?:the )?(?:kyiv|kiev)|"
+    r"from (?:kyiv|kiev)-(?:controlled|held)|(?:home |back )?to russia\b|into russia\b|"
+    r"з українського полону|до росії|в росію|"
+    r"из украинского плена|из плена ВСУ|с подконтрольной (?:киеву|киевскому режиму|украине) территории|"
+    r"с территории,? подконтрольной|в россию|на родину"
+)
+# verbs: the actor gives people away ("Russia released") or gets them back ("Ukraine brought home")
+_GIVE_RE = _rx(
+    r"releas\w*|freed|frees|free|handed (?:over|back)|hands? (?:over|back)|transferr\w*|gave|gives|"
+    r"passed|returned|returns|let go|"
+    r"звільнил\w*|передал\w*|передає|віддал\w*|освободил\w*|отдал\w*|отпустил\w*|відпустил\w*"
+)
+_GET_RE = _rx(
+    r"brought (?:back|home)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
+    r"welcomed|won (?:back )?the release|repatriated|took back|"
+    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*"
+)
+_COMPLETED_RE = _rx(
+    r"\b(?:returned|released|freed|exchanged|swapped|traded|handed (?:over|back)|transferred|came (?:back )?home|"
+    r"come (?:back )?home|brought (?:back|home)|got back|recovered|repatriated|received|took place|"
+    r"completed|carried out|conducted|held|liberated|reunited|has returned|have returned|were)\b|"
+    r"повернул\w*|повернен\w*|звільнен\w*|звільнил\w*|обміняли|обмінялися|передал\w*|отримал\w*|"
+    r"відбувся|відбулося|вдалося|провели|"
+    r"вернул\w*|возвращен\w*|освобожден\w*|освободил\w*|обменял\w*|передан\w*|получил\w*|"
+    r"состоялся|провели|удалось"
+)
+_FUTURE_RE = _rx(
+    r"\b(?:will|would|shall|agreed|agree|agreement|agreeing|deal to|plans?|planned|planning|set to|"
+    r"expected to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
+    r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
+    r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
+    r"potential|possible|announce\w* plans)\b|"
+    r"\bбуде\b|\bбудуть\b|домовил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
+    r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
+    r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
+    r"предлож\w*|возможн\w*|ожида\w*|обменяются|\bвернут\b|состоится|намерен\w*"
+)
+_CUMULATIVE_RE = _rx(
+    r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
+    r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
+    r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
+    r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
+    r"по состоянию на|на сегодняшний день|в течение|в этом году|к настоящему"
+)
+_SUPERLATIVE_RE = _rx(
+    r"\b(?:largest|biggest|first|most|highest|last|only)\b|найбільш\w*|перш\w*|крупнейш\w*|перв\w*"
+)
+_RECALL_RE = _rx(
+    r"\b(?:previous|prior|preceding|earlier) (?:prisoner )?(?:exchange|swap|one|round)s?|"
+    r"\blast (?:prisoner )?(?:exchange|swap)\b|\bpreviously\b|\bbefore that\b|\bin the past\b|"
+    r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз"
+)
+_WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
+_APPROX_BEFORE_RE = _rx(
+    r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|over|more than|at least|up to|"
+    r"close to|fewer than|less than|under|just over|just under|an estimated|upwards of|as many as|"
+    r"in excess of|more then|"
+    r"близько|майже|понад|більше ніж|більш ніж|більше|щонайменше|приблизно|орієнтовно|принаймні|"
+    r"около|почти|более|свыше|больше|не менее|порядка|примерно|приблизительно|как минимум|не меньше)"
+    r"\s*$"
+)
+_APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+|or more|odd)\b")
+_EACH_BEFORE_RE = _rx(
+    r"(?:\beach\b(?! other)|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
+)
+_EACH_AFTER_RE = _rx(
+    r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
+    r"з кожного боку|з кожної сторони|кожна сторона|з обох боків по|с каждой стороны|каждая сторона)"
+)
+_PO_BEFORE_RE = _rx(r"(?<!\w)по\s*$")
+_TOTAL_NEAR_RE = _rx(
+    r"combined|in total|total of|a total|in all\b|altogether|from both sides|on both sides|of both sides|"
+    r"between (?:them|the two)|загалом|всього|усього|в общей сложности|всего|в целом|в сумме"
+)
+_TOTAL_AFTER_RE = _rx(
+    r"^[^,.;]{0,30}?(?:from both sides|on both sides|in total|in all\b|combined|altogether|загалом|всего|в общей сложности)"
+)
+_BOTH_SUBJECT_RE = _rx(
+    r"(?:russia|moscow|росія|россия|москва) (?:and|і|и|та) (?:ukraine|kyiv|kiev|україна|киев|киів|київ|украина)|"
+    r"(?:ukraine|kyiv|kiev|україна|київ|украина|киев) (?:and|і|и|та) (?:russia|moscow|росія|россия|москва)|"
+    r"\bthe two (?:sides|countries|nations)|\bboth (?:sides|countries)|\bthe sides\b|сторони|стороны"
+)
+_SUBSET_BEFORE_RE = _rx(
+    r"(?:among|including|incl\.|of whom|of them|among them|namely|in the group|of those|"
+    r"зокрема|серед них|серед яких|серед|у тому числі|в тому числі|в том числе|среди них|среди которых|"
+    r"среди|из них|з них)"
+)
+_ADDITIVE_GAP_RE = _rx(
+    r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
+    r"а также|также|ще|еще|ещё|with)(?!\w)|\+|^\s*,\s*$"
+)
+_ADDITIVE_SENTENCE_RE = _rx(
+    r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
+    r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
+)
+_ORDINAL_EXCHANGE_RE = _rx(r"^\W{0,3}(?:\w+\W+){0,2}?(?:prisoner |POW )?(?:exchange|swap|обмін\w*|обмен\w*)")
+_NOT_NUMBER_AFTER_RE = _rx(
+    r"^\s*(?:%|percent|per cent|km|kilomet|miles?|hours?|days?|weeks?|months?|years?|times|million|"
+    r"billion|dollars?|euros?|kg|tons?|\$|відсот|процент|км|годин|дн|тиж|місяц|рок|лет|год|раз|млн|млрд)"
+)
+_SPEAKER_UA_RE = _rx(
+    r"zelensk\w*|lubinets|lubenets|lubinetz|yermak|budanov|umerov|coordination (?:headquarters|cent(?:er|re)|staff)|"
+    r"ukrain\w* (?:officials?|side|ombudsman|authorities|president|government|military|intelligence|"
+    r"commissioner|defen[cs]e ministry|ministry)|(?:kyiv|kiev|ukraine) (?:said|says|stated|reported|announced)|"
+    r"ukraine's|kyiv's|зеленськ\w*|лубінц\w*|лубінець|коордштаб\w*|координаційн\w* штаб\w*|зеленск\w*|лубинец\w*|"
+    r"ГУР|СБУ|українськ\w* сторон\w*|украинск\w* сторон\w*"
+)
+_SPEAKER_RU_RE = _rx(
+    r"russia\w* (?:defen[cs]e ministry|ministry|officials?|side|ombudsman|authorities|government|military|"
+    r"commissioner)|(?:defen[cs]e ministry|ministry of defen[cs]e)(?! of ukraine)(?:,? in moscow)?|"
+    r"moskalkova|kremlin|peskov|lavrov|(?:moscow|russia) (?:said|says|stated|reported|announced)|"
+    r"russia's|moscow's|\bTASS\b|\bRIA\b|міноборони рф|міноборони росії|москальков\w*|"
+    r"минобороны(?! украины)|министерство обороны(?! украины)|москальков\w*|песков\w*|российск\w* сторон\w*|"
+    r"російськ\w* сторон\w*"
+)
+_NOISE_LINE_RE = _rx(
+    r"^\s*(?:[•»›|]|\(?photo\b|\(?image\b|\(?video\b|read (?:also|more)\b|also read\b|related\b|see also\b|"
+    r"more on this\b|watch\b|advertisement\b|share\b|subscribe\b|follow us\b|sign up\b|click\b|"
+    r"for the latest\b|download (?:our|the) app|читайте також|читайте также|дивіться також|"
+    r"смотрите также|фото\b|відео\b|видео\b|реклама\b|підписуйтесь|подписывайтесь)"
+)
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "maj", "capt", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "approx", "inc", "corp", "jr",
+    "sr", "prof", "gov", "sen", "rep", "ft", "mt", "u.s", "u.n", "e.g", "i.e", "р", "рр", "г", "гг",
+    "тис", "ст", "им", "ім", "т.д", "пр", "вул", "ул", "м", "c", "с",
+}  # fmt: skip
+
+
+# --- sentences and clauses ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    index: int  # -1 for the headline
+    text: str
+
+
+_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”»’')\]]*\s+(?=[\"“«(\[‘]?[A-ZА-ЯІЇЄҐ0-9])")
+
+
+def _split_sentences(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(line):
+        before = line[start : m.start()].rstrip("\"”»’')]")
+        last_word = re.search(r"([\w.]+)\.$", before)
+        if last_word and (last_word[1].lower() in _ABBREVIATIONS or re.fullmatch(r"[A-ZА-Я]", last_word[1])):
+            continue
+        pieces.append(line[start : m.start()].strip())
+        start = m.end()
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _normalise(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def _sentences(text: str, title: str | None) -> list[_Sentence]:
+    sentences: list[_Sentence] = []
+    seen_lines: set[str] = set()
+    if title and title.strip():
+        sentences.append(_Sentence(-1, title.strip()))
+        seen_lines.add(_normalise(title))
+    index = 0
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        key = _normalise(line)
+        if not line or key in seen_lines or _NOISE_LINE_RE.match(line):
+            continue
+        seen_lines.add(key)
+        for sentence in _split_sentences(line):
+            sentences.append(_Sentence(index, sentence))
+            index += 1
+    return sentences
+
+
+_CLAUSE_SPLIT_RE = _rx(
+    r";|[“”\"«»„]|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|however|а|але|однак|тоді як|"
+    r"в то время как|однако|но)\s+"
+)
+
+
+def _clause_bounds(sentence: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _CLAUSE_SPLIT_RE.finditer(sentence):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+# --- counts -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Count:
+    value: int
+    sentence: int
+    start: int
+    end: int
+    side: str | None
+    group: str
+    approx: bool
+    relation: str = "base"  # base | additive | subset
+    explicit_side: bool = False  # nationality or direction stated, not inferred
+    speaker: str | None = None
+    in_additive_sentence: bool = False  # "Russia also released 22 wounded"
+
+
+@dataclass
+class _SentenceFacts:
+    sentence: _Sentence
+    counts: list[_Count] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+    is_trigger: bool = False
+    is_recalled: bool = False
+
+
+def _language(text: str) -> str:
+    cyrillic = len(re.findall(r"[А-Яа-яЁёІіЇїЄєҐґ]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if cyrillic <= latin:
+        return "en"
+    return "uk" if len(re.findall(r"[ІіЇїЄєҐґ]", text)) * 40 > cyrillic else "ru"
+
+
+def _noun_phrase(sentence: str, end: int) -> str:
+    """The words right after a number, up to punctuation or six words."""
+    tail = sentence[end:]
+    stop = re.search(r"[,.;:()\"“”«»!?]|\s[—–]\s", tail)
+    tail = tail[: stop.start()] if stop else tail
+    words = tail.split()
+    return " ".join(words[:6])
+
+
+_NP_STOP_RE = _rx(
+    r"\b(?:were|was|are|is|have|has|had|who|which|that|will|would|from|to|into|by|in|on|at|after|as|for|"
+    r"and|while|returned|freed|released|came|went|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
+    r"были|было|буде|будут|та|і|и|й)\b"
+)
+
+
+def _people_head_end(np: str) -> int | None:
+    """Where the last people noun right after a number ends ("22 wounded Ukrainian captives")."""
+    of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+)(.*)$", np, _I)
+    phrase = of[1] if of else np
+    stop = _NP_STOP_RE.search(phrase)
+    if stop and stop.start() > 0:
+        phrase = phrase[: stop.start()]
+    window = " ".join(phrase.split()[: 3 if of else 5])
+    matches = list(_PEOPLE_RE.finditer(window))
+    if not matches:
+        return None
+    return np.find(window) + matches[-1].end()
+
+
+def _side_from_actor(text_before: str) -> str | None:
+    """Side of the nearest country named before a number (for "of its/their")."""
+    ua = [m.end() for m in _UA_ACTOR_RE.finditer(text_before)]
+    ru = [m.end() for m in _RU_ACTOR_RE.finditer(text_before)]
+    if not ua and not ru:
+        return None
+    return UA if (ua[-1] if ua else -1) > (ru[-1] if ru else -1) else RU
+
+
+def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
+    """ "Russia released 95" -> to Ukraine; "Ukraine brought home 95" -> to Ukraine."""
+    actors = [(m.end(), UA) for m in _UA_ACTOR_RE.finditer(clause_before)]
+    actors += [(m.end(), RU) for m in _RU_ACTOR_RE.finditer(clause_before)]
+    if not actors:
+        return None
+    pos, actor = max(actors)
+    between = clause_before[pos:]
+    if len(between) > 80 or _BOTH_SUBJECT_RE.search(clause_before[max(0, pos - 30) :]):
+        return None
+    other = RU if actor == UA else UA
+    # uk/ru "повернула" is transitive "brought back"; English "returned" gives away
+    get_hit = _GET_RE.search(between)
+    give_hit = _GIVE_RE.search(between)
+    if get_hit and (not give_hit or lang != "en" or get_hit.start() >= give_hit.start()):
+        if lang == "en" and re.search(r"\breturned\b", get_hit[0], _I):
+            return other
+        return actor
+    if give_hit:
+        return other
+    return None
+
+
+def _speaker(sentence: str, before: int) -> str | None:
+    hits = [(m.start(), UA) for m in _SPEAKER_UA_RE.finditer(sentence)]
+    hits += [(m.start(), RU) for m in _SPEAKER_RU_RE.finditer(sentence)]
+    if not hits:
+        return None
+    earlier = [h for h in hits if h[0] < before]
+    return (max(earlier) if earlier else min(hits))[1]
+
+
+def _is_date_or_year(span: NumberSpan, sentence: str, dates: list[DateSpan]) -> bool:
+    if any(d.start <= span.start and span.end <= d.end for d in dates):
+        return True
+    raw = sentence[span.start : span.end]
+    return raw.isdigit() and len(raw) == 4 and 1900 <= span.value <= 2100
+
+
+def _future(clause: str, num_start: int, num_end: int) -> bool:
+    before, after = clause[:num_start], clause[num_end:]
+    future_before = [m.start() for m in _FUTURE_RE.finditer(before)]
+    completed_before = [m.start() for m in _COMPLETED_RE.finditer(before)]
+    last_future = future_before[-1] if future_before else -1
+    last_completed = completed_before[-1] if completed_before else -1
+    if last_future > last_completed:
+        return True
+    if last_completed == -1:
+        future_after = _FUTURE_RE.search(after)
+        completed_after = _COMPLETED_RE.search(after)
+        if future_after and (not completed_after or future_after.start() < completed_after.start()):
+            return True
+    return False
+
+
+def _cumulative(sentence_before: str, clause_after: str) -> bool:
+    """A running total: "since 2022, 2828 have returned", "1,994 exchanged so far"."""
+    for m in _CUMULATIVE_RE.finditer(sentence_before):
+        # "the first exchange since October" describes the swap, it is not a total
+        if not _SUPERLATIVE_RE.search(" ".join(sentence_before[: m.start()].split()[-3:])):
+            return True
+    m = _CUMULATIVE_RE.search(clause_after)
+    return bool(m) and not _SUPERLATIVE_RE.search(clause_after[: m.start()])
+
+
+def _trim_ordinal_scope(clause: str, numbers: list[NumberSpan], offset: int) -> str:
+    """Cut "the 49th exchange since February 2022" off a clause: its "since" is the ordinal's."""
+    for span in numbers:
+        if span.is_ordinal and offset <= span.start < offset + len(clause):
+            local = span.start - offset
+            if _ORDINAL_EXCHANGE_RE.match(clause[span.end - offset :]):
+                return clause[:local]
+    return clause
+
+
+def _recalled_date(
+    spans: list[DateSpan], clause_start: int, clause_end: int, sentence: str, published: date | None
+) -> bool:
+    if published is None:
+        return False
+    for d in spans:
+        if not (clause_start <= d.start < clause_end) or d.value is None:
+            continue
+        if re.search(r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I):
+            continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
+        if d.kind == "month":
+            if (d.value.year, d.value.month) < (published.year, published.month) and (
+                published - d.value
+            ).days > 35:
+                return True
+            continue
+        if d.value < published - timedelta(days=3):
+            return True
+    return False
+
+
+def _counts_in_sentence(
+    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan]
+) -> tuple[list[_Count], bool]:
+    """People counts stated as news in one sentence, and whether the sentence recalls an old swap."""
+    text = sentence.text
+    numbers = find_numbers(text)
+    counts: list[_Count] = []
+    recalled_any = False
+    for clause_start, clause_end in _clause_bounds(text):
+        clause_full = text[clause_start:clause_end]
+        clause = _trim_ordinal_scope(clause_full, numbers, clause_start)
+        recalled = bool(_RECALL_RE.search(clause)) or _recalled_date(
+            dates, clause_start, clause_start + len(clause), text, published
+        )
+        recalled_any = recalled_any or recalled
+        excluded_clause = bool(_WITHOUT_EXCHANGE_RE.search(clause_full))
+        previous: _Count | None = None
+        subset_open = False
+        for span in numbers:
+            if not (clause_start <= span.start < clause_start + len(clause)) or span.is_ordinal:
+                continue
+            if _is_date_or_year(span, text, dates) or _NOT_NUMBER_AFTER_RE.match(text[span.end :]):
+                continue
+            local_start, local_end = span.start - clause_start, span.end - clause_start
+            np = _noun_phrase(text, span.end)
+            before_text = text[clause_start : span.start]
+            head_end = _people_head_end(np)
+            pair = re.match(r"^\s*(?:-?for-?|на|за)\s*(\d[\d,  ]*)", text[span.end :], _I)
+            paired = bool(pair) and int(re.sub(r"\D", "", pair[1]) or 0) == span.value
+            previous_pair = re.search(r"(\d[\d,  ]*)\s*(?:-?for-?|на|за)\s*$", before_text, _I)
+            if previous_pair:
+                continue  # the second half of "175 for 175" is the same figure
+            each = bool(_EACH_BEFORE_RE.search(before_text) or _EACH_AFTER_RE.match(text[span.end :]))
+            po = bool(_PO_BEFORE_RE.search(before_text))
+            if head_end is None and not (paired or each or po):
+                continue
+            if span.is_word and span.value == 1 and re.match(r"^\s+of\b", text[span.end :]):
+                continue  # "one of the biggest swaps"
+            window_before = " ".join(before_text.split()[-3:])
+            if _BODY_RE.search(np.split(" of ")[0] if head_end is None else np[:head_end]) or re.search(
+                r"(?:bodies|remains|тіла|тела|останки)\s+(?:of\s+)?(?:\w+\s+)?$", window_before, _I
+            ):
+                continue
+            if _CHILD_RE.search(np[:head_end] if head_end is not None else np):
+                continue
+            if (
+                excluded_clause
+                or _future(clause, local_start, local_end)
+                or _cumulative(text[: span.start], clause[local_end:])
+            ):
+                continue
+            if recalled:
+                continue
+            approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(text[span.end :]))
+            np_head = np[:head_end] if head_end is not None else ""
+            group = MAIN
+            if _WOUNDED_RE.search(np_head):
+                group = WOUNDED
+            elif _CIVILIAN_RE.search(np_head) and not re.search(
+                r"soldiers|military|військ|воен", np_head, _I
+            ):
+                group = CIVILIAN
+
+            relation = "base"
+            referent_whole = bool(
+                re.search(r"(?:among|серед|среди)\s+(?:the|these|those|цих|этих)?\s*$", before_text, _I)
+            )
+            if previous is not None:
+                gap = text[previous.end : span.start]
+                if subset_open or _SUBSET_BEFORE_RE.search(gap):
+                    relation = "subset"
+                elif len(gap) <= 90 and _ADDITIVE_GAP_RE.search(gap):
+                    relation = "additive"
+            elif _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-4:])) and not referent_whole:
+                relation = "subset"
+            if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
+                relation = "subset"  # "seven civilians among the 157"
+
+            side, explicit = _stated_side(text, clause, clause_start, span, np, np_head, lang)
+            near_before = " ".join(before_text.split()[-4:])
+            if paired or (not explicit and (each or po)):
+                side, explicit = BOTH, True
+            elif side is None and relation != "base" and previous is not None:
+                side = previous.side  # "175 Ukrainians ... as well as 22 seriously injured"
+            elif side is None and (
+                _TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :])
+            ):
+                side = TOTAL
+            if side is None:
+                side = _side_from_subject_verb(_without_counted_people(before_text), lang)
+            if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
+                side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
+            elif side is None and _EXCHANGE_WORD_RE.search(clause_full):
+                side = TOTAL
+            if (
+                relation == "additive"
+                and previous is not None
+                and side not in (previous.side, BOTH)
+                and previous.side != BOTH
+            ):
+                relation = "base"  # "157 Ukrainian soldiers and 157 Russian servicemen": two sides
+
+            count = _Count(
+                value=span.value,
+                sentence=sentence.index,
+                start=span.start,
+                end=span.end,
+                side=side,
+                group=group,
+                approx=approx,
+                relation=relation,
+                explicit_side=explicit,
+                speaker=_speaker(text, span.start),
+                in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
+            )
+            counts.append(count)
+            subset_open = referent_whole or bool(re.match(r"^[^,.;]{0,40}?(?::|\(|—|–)", text[span.end :]))
+            previous = count
+    return counts, recalled_any
+
+
+def _stated_side(
+    sentence: str, clause: str, clause_start: int, span: NumberSpan, np: str, np_head: str, lang: str
+) -> tuple[str | None, bool]:
+    """(side, True) when the text says whose people a number counts: nationality, direction, "of its"."""
+    head_text = np_head or np
+    # the nationality of the people themselves
+    for_np = re.split(r"\b(?:from|out of|to|into|by)\b|\bз\b|\bиз\b|\bдо\b|\bв\b", head_text, maxsplit=1)[0]
+    ua, ru = _UA_NAT_RE.search(for_np), _RU_NAT_RE.search(for_np)
+    if ua and not ru:
+        return UA, True
+    if ru and not ua:
+        return RU, True
+    local_end = span.end - clause_start
+    clause_after = clause[local_end:]
+    clause_before = clause[: span.start - clause_start]
+    # a direction in the clause ("from Russian captivity", "to Russia")
+    to_ua = _TO_UA_RE.search(clause_after) or _TO_UA_RE.search(clause_before)
+    to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(clause_before)
+    if lang == "ru" and to_ua and to_ua[0].lower() in ("на родину", "додому"):
+        to_ua = None
+    if lang != "ru" and to_ru and to_ru[0].lower() == "на родину":
+        to_ru = None
+    if to_ua and not to_ru:
+        return UA, True
+    if to_ru and not to_ua:
+        return RU, True
+    # "230 of their service members": the nearest country before the number
+    if re.match(r"^\s*of (?:its|their|our)\b", np, _I):
+        side = _side_from_actor(sentence[: span.start])
+        if side:
+            return side, True
+    return None, False
+
+
+def _without_counted_people(text: str) -> str:
+    """Blank out "175 Ukrainian prisoners": counted people are not the actor of a later verb."""
+    return re.sub(
+        r"\d[\d,  ]*\s+(?:\w+\s+){0,2}?(?:ukrain|russia|україн|росі|украин|росси)\w*",
+        lambda m: " " * len(m[0]),
+        text,
+        flags=_I,
+    )
+
+
+# --- choosing the figures ---------------------------------------------------------------------
+
+
+@dataclass
+class _SideClaim:
+    value: int
+    sentence: int
+    speaker: str | None
+    explicit: bool
+    is_title: bool
+
+
+def _sentence_side_totals(counts: list[_Count], side: str) -> dict[int, _SideClaim]:
+    """Per sentence: the people returned to `side` (base counts plus additive extras)."""
+    claims: dict[int, _SideClaim] = {}
+    by_sentence: dict[int, list[_Count]] = {}
+    for c in counts:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for index, items in by_sentence.items():
+        base = [
+            c
+            for c in items
+            if not c.approx and c.relation == "base" and c.side in (side, BOTH) and c.group == MAIN
+        ]
+        if not base:
+            continue
+        first = base[0]
+        value = first.value
+        for c in items:
+            if c is first or c.approx or c.side not in (side, BOTH):
+                continue
+            if c.relation == "additive" and c.start > first.start:
+                value += c.value
+        claims[index] = _SideClaim(value, index, first.speaker, first.explicit_side, index < 0)
+    return claims
+
+
+def _cross_sentence_extras(counts: list[_Count], side: str, claims: dict[int, _SideClaim]) -> dict[int, int]:
+    """Wounded/civilians added in a sentence of their own ("Russia also released 22 wounded")."""
+    extras: dict[int, int] = {}
+    for c in counts:
+        if c.approx or c.side not in (side,) or c.group == MAIN or c.sentence in claims:
+            continue
+        if c.relation == "base" and c.in_additive_sentence:
+            extras[c.sentence] = extras.get(c.sentence, 0) + c.value
+    return extras
+
+
+@dataclass(frozen=True)
+class _Choice:
+    value: int | None
+    disputed: bool
+    sentences: tuple[int, ...]
+    explicit: bool
+
+
+def _choose(claims: list[_SideClaim], own_speaker: str) -> _Choice:
+    if not claims:
+        return _Choice(None, False, (), False)
+    body = [c for c in claims if not c.is_title] or claims
+    support = Counter(c.value for c in body)
+    top = max(support.values())
+    # a figure far below the best-supported one is a subgroup ("19 of them were sentenced")
+    leader = max(v for v, n in support.items() if n == top)
+    values = {v for v in support if v >= 0.6 * leader}
+    if len(values) > 1:
+        own = [c for c in body if c.value in values and c.speaker == own_speaker]
+        neutral = [c for c in body if c.value in values and c.speaker is None]
+        pool = own or neutral or [c for c in body if c.value in values]
+        pool_support = Counter(c.value for c in pool)
+        best = max(pool_support.values())
+        chosen = min((c for c in pool if pool_support[c.value] == best), key=lambda c: c.sentence).value
+        disputed = True
+    else:
+        chosen = leader
+        disputed = False
+    used = tuple(sorted({c.sentence for c in body if c.value == chosen}))
+    explicit = any(c.explicit for c in body if c.value == chosen)
+    return _Choice(chosen, disputed, used, explicit)
+
+
+def _subgroup(
+    counts: list[_Count], side: str, group: str, allow_unsided: bool
+) -> tuple[int | None, tuple[int, ...]]:
+    sides = (side, None) if allow_unsided else (side,)
+    found = [c for c in counts if c.group == group and not c.approx and c.side in sides]
+    if not found:
+        return None, ()
+    support = Counter(c.value for c in found)
+    best = max(support.values())
+    value = min((c for c in found if support[c.value] == best), key=lambda c: (c.sentence, c.start)).value
+    return value, tuple(sorted({c.sentence for c in found if c.value == value}))
+
+
+def _total_consistent(total: int, approx_text: str | None, parts_sum: int) -> bool:
+    if not approx_text:
+        return total == parts_sum
+    tolerance = 0.1 if total % 50 == 0 else 0.03
+    lowered = approx_text.lower()
+    if re.search(
+        r"nearly|almost|close to|up to|under|fewer|less|майже|почти|близько до|менее|менше", lowered
+    ):
+        return total * (1 - 2 * tolerance) <= parts_sum <= total
+    if re.search(
+        r"over|more than|at least|upwards|in excess|понад|більше|щонайменше|более|свыше|больше|не менее",
+        lowered,
+    ):
+        return total <= parts_sum <= total * (1 + 3 * tolerance)
+    return abs(parts_sum - total) <= max(2, tolerance * total)
+
+
+# --- mediators ---------------------------------------------------------------------------
+
+_MEDIATION_CUE_RE = _rx(
+    r"mediat\w*|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
+    r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
+)
+_TALKS_AFTER_CUE_RE = _rx(
+    r"^\W*(?:the\s+)?(?:\w+\s+)?(?:talks|discussions|negotiations|meeting|peace|dialogue|переговор\w*)\b"
+)
+
+
+@cache
+def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = tomllib.loads((Path(__file__).parent / "data" / "mediators.toml").read_text(encoding="utf-8"))
+    patterns = []
+    for code, entry in data.items():
+        names = "|".join(entry.get("names", []))
+        acronyms = "|".join(entry.get("acronyms", []))
+        parts = []
+        if names:
+            parts.append(f"(?i:{names})")
+        if acronyms:
+            parts.append(f"(?:{acronyms})")
+        patterns.append((code, re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?!\w)")))
+    return tuple(patterns)
+
+
+def _mediators(sentences: list[_Sentence], recalled: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    codes: set[str] = set()
+    used: set[int] = set()
+    for s in sentences:
+        if s.index in recalled:
+            continue
+        cues = [
+            m for m in _MEDIATION_CUE_RE.finditer(s.text) if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
+        ]
+        if not cues:
+            continue
+        about_exchange = _TRIGGER_RE.search(s.text)
+        if not about_exchange:
+            continue
+        for code, pattern in _mediator_patterns():
+            for m in pattern.finditer(s.text):
+                # "US-mediated discussions": the hyphenated cue right after is about talks
+                if any(abs(m.start() - c.start()) < 120 or abs(m.end() - c.end()) < 120 for c in cues):
+                    codes.add(code)
+                    used.add(s.index)
+    return tuple(sorted(codes)), tuple(sorted(used))
+
+
+# --- exchange number ----------------------------------------------------------------------
+
+_ORDINAL_CONTEXT_NOT_RE = _rx(r"^\W*(?:\w+\W+){0,3}?(?:this|of the|in \d{4}|цього|этого|в этом|у цьому)\b")
+
+
+def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[int | None, int | None]:
+    for s in sentences:
+        if s.index in recalled:
+            continue
+        for span in find_numbers(s.text):
+            if not span.is_ordinal or span.value < 5 or span.value > 500:
+                continue
+            after = s.text[span.end :]
+            m = _ORDINAL_EXCHANGE_RE.match(after)
+            if m and not _ORDINAL_CONTEXT_NOT_RE.match(after[m.end() :]):
+                return span.value, s.index
+    return None, None
+
+
+# --- the date ------------------------------------------------------------------------------
+
+
+def _event_date(
+    facts: list[_SentenceFacts], evidence: tuple[int, ...], published: date | None
+) -> tuple[date | None, int | None, bool]:
+    """(date, sentence it came from, stated in the text)."""
+
+    def plausible(d: DateSpan) -> bool:
+        if d.value is None or d.kind in ("past", "month"):
+            return False
+        if published is None:
+            return True
+        return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
+
+    ordered = [f for f in facts if f.sentence.index in evidence]
+    ordered += [f for f in facts if f.sentence.index not in evidence and f.is_trigger and not f.is_recalled]
+    for f in ordered:
+        clauses = _clause_bounds(f.sentence.text)
+        for d in f.dates:
+            if not plausible(d):
+                continue
+            clause = next((f.sentence.text[a:b] for a, b in clauses if a <= d.start < b), "")
+            if f.sentence.index not in evidence and re.search(
+                r"announc|agreed|оголоси|объяви|анонс", clause, _I
+            ):
+                continue
+            return d.value, f.sentence.index, True
+    return published, None, False
+
+
+# --- the public functions ---------------------------------------------------------------------
+
+
+def detect_published(text: str) -> date | None:
+    """A date the text states as its own ("date 2024-01-04", a dated dateline), else None."""
+    return find_stated_date(text)
+
+
+def extract_exchanges(
+    text: str, *, published: date | None = None, title: str | None = None
+) -> list[ExchangeMention]:
+    """The exchange an article reports as news (at most one), with its figures and evidence."""
+    if published is None:
+        published = detect_published(text)
+    sentences = _sentences(text, title)
+    lang = _language(text)
+    facts: list[_SentenceFacts] = []
+    for s in sentences:
+        dates = find_dates(s.text, published)
+        f = _SentenceFacts(s, dates=dates, is_trigger=bool(_TRIGGER_RE.search(s.text)))
+        if f.is_trigger:
+            f.counts, f.is_recalled = _counts_in_sentence(s, lang, published, dates)
+        facts.append(f)
+    counts = [c for f in facts for c in f.counts]
+    if not counts:
+        return []
+
+    side_results: dict[str, _Choice] = {}
+    for side, own in ((UA, UA), (RU, RU)):
+        claims = _sentence_side_totals(counts, side)
+        extras = _cross_sentence_extras(counts, side, claims)
+        extra_total = sum(extras.values())
+        adjusted = []
+        for claim in claims.values():
+            sentence_groups = {
+                c.group for c in counts if c.sentence == claim.sentence and c.side in (side, BOTH)
+            }
+            extra_groups = {c.group for c in counts if c.sentence in extras and c.side == side}
+            add = extra_total if not (sentence_groups & extra_groups) else 0
+            adjusted.append(
+                _SideClaim(claim.value + add, claim.sentence, claim.speaker, claim.explicit, claim.is_title)
+            )
+        side_results[side] = _choose(adjusted, own)
+        if extras and side_results[side].value is not None:
+            side_results[side] = _Choice(
+                side_results[side].value,
+                side_results[side].disputed,
+                tuple(sorted(set(side_results[side].sentences) | set(extras))),
+                side_results[side].explicit,
+            )
+
+    totals = [c for c in counts if c.side == TOTAL and c.group == MAIN]
+    exact_totals = [c for c in totals if not c.approx and c.sentence >= 0] or [
+        c for c in totals if not c.approx
+    ]
+    total_count = (exact_totals or totals or [None])[0]
+    ua, ru = side_results[UA], side_results[RU]
+    if ua.value is None and ru.value is None and total_count is None:
+        return []
+
+    wounded, wounded_sentences = _subgroup(counts, UA, WOUNDED, allow_unsided=True)
+    civilians_ua, civ_ua_sentences = _subgroup(counts, UA, CIVILIAN, allow_unsided=False)
+    civilians_ru, civ_ru_sentences = _subgroup(counts, RU, CIVILIAN, allow_unsided=False)
+
+    disputed = ua.disputed or ru.disputed
+    total_stated = total_count.value if total_count else None
+    total_approx = bool(total_count and total_count.approx)
+    if total_count is not None and ua.value is not None and ru.value is not None:
+        sentence_text = next(f.sentence.text for f in facts if f.sentence.index == total_count.sentence)
+        approx_text = (
+            sentence_text[max(0, total_count.start - 25) : total_count.start] if total_approx else None
+        )
+        if not _total_consistent(total_count.value, approx_text, ua.value + ru.value):
+            disputed = True
+
+    recalled = {f.sentence.index for f in facts if f.is_recalled and not f.counts}
+    mediators, mediator_sentences = _mediators(sentences, recalled)
+    number, number_sentence = _exchange_number(sentences, recalled)
+    evidence_ids = (
+        set(ua.sentences)
+        | set(ru.sentences)
+        | set(wounded_sentences)
+        | set(civ_ua_sentences)
+        | set(civ_ru_sentences)
+    )
+    if total_count is not None:
+        evidence_ids.add(total_count.sentence)
+    event, date_sentence, date_stated = _event_date(facts, tuple(sorted(evidence_ids)), published)
+    if date_sentence is not None:
+        evidence_ids.add(date_sentence)
+    if number_sentence is not None:
+        evidence_ids.add(number_sentence)
+    evidence_ids |= set(mediator_sentences)
+    evidence = tuple(s.text for s in sentences if s.index in evidence_ids)
+
+    confidence = 0.35
+    if ua.value is not None and ru.value is not None:
+        confidence += 0.3
+    elif ua.value is not None or ru.value is not None:
+        confidence += 0.15
+    if ua.explicit or ru.explicit:
+        confidence += 0.1
+    if date_stated:
+        confidence += 0.1
+    if mediators:
+        confidence += 0.05
+    if disputed:
+        confidence -= 0.15
+    confidence = max(0.05, min(0.99, confidence))
+
+    return [
+        ExchangeMention(
+            event_date=event,
+            returned_to_ukraine=ua.value,
+            returned_to_russia=ru.value,
+            mediators=mediators,
+            civilians_to_ukraine=civilians_ua,
+            wounded_to_ukraine=wounded,
+            civilians_to_russia=civilians_ru,
+            total_stated=total_stated,
+            total_is_approximate=total_approx,
+            exchange_number=number,
+            is_disputed=disputed,
+            evidence=evidence,
+            confidence=round(confidence, 3),
+        )
+    ]

@@ -1,0 +1,321 @@
+"""Numbers as news reports write them: digits, English, Ukrainian and Russian number words.
+
+`find_numbers(text)` returns every cardinal and ordinal it recognises, with its character span,
+so callers can look at the words around it. Handled:
+
+- digits with thousands separators: "1,000", "1 000" (space, no-break or thin space), "2828";
+- English words: "fifty", "Ninety-five", "one hundred and seventy-five", "a hundred", "1,000";
+- English ordinals: "49th", "forty-ninth", "fiftieth", "one hundredth";
+- Ukrainian and Russian cardinals in any case ("двісті тридцять", "двохсот тридцяти",
+  "ста семидесяти пяти", "п'ятдесят"), and ordinals ("сорок дев'ятий", "49-й", "49-го").
+
+number-parser (PyPI) was not used: it has no Ukrainian and misses inflected Russian forms, which
+are the common case in reports ("з полону повернулися двісті тридцять захисників").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    value: int
+    start: int
+    end: int
+    is_ordinal: bool = False
+    is_word: bool = False  # written in words rather than digits
+
+
+# --- English ------------------------------------------------------------------------------
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_ORD_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}  # fmt: skip
+_EN_ORD_TENS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}  # fmt: skip
+_EN_SCALES = {"hundred": 100, "thousand": 1000}
+_EN_ORD_SCALES = {"hundredth": 100, "thousandth": 1000}
+
+# --- Ukrainian and Russian: stems with their inflected endings -----------------------------
+# Each entry: regex matching every case form, value, and whether it is a multiplier.
+_APOS = "['’ʼ`]"
+_SLAVIC_CARDINALS: list[tuple[str, int]] = [
+    # hundreds first so "двісті" is not read as "дві"
+    (r"двісті|двести|двохсот|двухсот|двомстам|двумстам|двомастами|двумястами|двохстах|двухстах", 200),
+    (r"триста|трьохсот|трехсот|трёхсот|трьомстам|тремстам|трьомастами|тремястами", 300),
+    (r"чотириста|четыреста|чотирьохсот|четырехсот|четырёхсот", 400),
+    (rf"п{_APOS}?ятсот|пятьсот|п{_APOS}?ятисот|пятисот", 500),
+    (r"шістсот|шестьсот|шестисот|шістьохсот|шестисот", 600),
+    (r"сімсот|семьсот|семисот|сімохсот", 700),
+    (r"вісімсот|восемьсот|восьмисот|вісьмохсот|восьмисот", 800),
+    (rf"дев{_APOS}?ятсот|девятьсот|дев{_APOS}?ятисот|девятисот", 900),
+    (r"сто|ста", 100),
+    # teens before units ("одинадцять" must not be read as "один")
+    (r"одинадцят[ьиюі]\w*|одиннадцат[ьиюі]\w*", 11),
+    (r"дванадцят\w*|двенадцат\w*", 12),
+    (r"тринадцят\w*|тринадцат\w*", 13),
+    (r"чотирнадцят\w*|четырнадцат\w*", 14),
+    (rf"п{_APOS}?ятнадцят\w*|пятнадцат\w*", 15),
+    (r"шістнадцят\w*|шестнадцат\w*", 16),
+    (r"сімнадцят\w*|семнадцат\w*", 17),
+    (r"вісімнадцят\w*|восемнадцат\w*", 18),
+    (rf"дев{_APOS}?ятнадцят\w*|девятнадцат\w*", 19),
+    (r"двадцят\w*|двадцат\w*", 20),
+    (r"тридцят\w*|тридцат\w*", 30),
+    (r"сорок[аоу]?", 40),
+    (rf"п{_APOS}?ятдесят\w*|пятьдесят|пятидесят\w*|п{_APOS}?ятидесят\w*", 50),
+    (r"шістдесят\w*|шістьдесят\w*|шестьдесят|шестидесят\w*", 60),
+    (r"сімдесят\w*|семьдесят|семидесят\w*", 70),
+    (r"вісімдесят\w*|восемьдесят|восьмидесят\w*", 80),
+    (rf"дев{_APOS}?яност[оа]|девяност[оа]", 90),
+    (r"десят[ьиюі]\w*|десят[ьи]", 10),
+    (r"один|одна|одне|одно|одного|одному|одним|одній|одной|однієї|одной", 1),
+    (r"два|дві|две|двох|двух|двом|двум|двома|двумя", 2),
+    (r"три|трьох|трех|трёх|трьом|трем|трём|трьома|тремя", 3),
+    (r"чотири|четыре|чотирьох|четырех|четырёх|чотирьом|четырем|чотирма|четырьмя", 4),
+    (rf"п{_APOS}?ять|пять|п{_APOS}?яти|пяти|п{_APOS}?ятьма|пятью", 5),
+    (r"шість|шесть|шести|шістьох|шістьма|шестью", 6),
+    (r"сім|семь|семи|сімох|сьома|сімома|семью", 7),
+    (r"вісім|восемь|восьми|вісьмох|вісьмома|восемью", 8),
+    (rf"дев{_APOS}?ять|девять|дев{_APOS}?яти|девяти|дев{_APOS}?ятьма|девятью", 9),
+]
+_SLAVIC_THOUSAND = r"тисяч\w*|тысяч\w*"
+
+# ordinals: tens part (cardinal form) + ordinal unit, or a lone ordinal
+_SLAVIC_ORD_UNITS: list[tuple[str, int]] = [
+    (r"перш|перв", 1),
+    (r"друг|втор", 2),
+    (r"трет", 3),
+    (r"четверт|четвёрт", 4),
+    (rf"п{_APOS}?ят|пят", 5),
+    (r"шост|шест", 6),
+    (r"сьом|седьм", 7),
+    (r"восьм", 8),
+    (rf"дев{_APOS}?ят|девят", 9),
+    (r"десят", 10),
+]
+_SLAVIC_ORD_TENS: list[tuple[str, int]] = [
+    (r"двадцят|двадцат", 20),
+    (r"тридцят|тридцат", 30),
+    (r"сорок", 40),
+    (rf"п{_APOS}?ятдесят|пятидесят", 50),
+    (r"шістдесят|шестидесят", 60),
+    (r"сімдесят|семидесят", 70),
+    (r"вісімдесят|восьмидесят", 80),
+    (rf"дев{_APOS}?яност|девяност", 90),
+]
+_SLAVIC_ORD_END = r"(?:ий|ій|ый|ой|ого|ому|ім|ом|ому|им|ая|а|е|ої|ой|у|ю)"
+
+
+_DIGITS_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+|\d+)(?![\d]|[.,]\d)"
+    r"(?:(st|nd|rd|th)\b|-?(?:й|го|му|м|ий|ій|ого|ому|та|те|ти)\b)?"
+)
+_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ'’ʼ`]+(?:-[A-Za-zА-Яа-яЁёІіЇїЄєҐґ'’ʼ`]+)*")
+
+
+def _full(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})", re.IGNORECASE)
+
+
+_SLAVIC_CARD_RES = [(_full(p), v) for p, v in _SLAVIC_CARDINALS]
+_SLAVIC_THOUSAND_RE = _full(_SLAVIC_THOUSAND)
+_SLAVIC_ORD_UNIT_RES = [(_full(f"(?:{p})" + _SLAVIC_ORD_END), v) for p, v in _SLAVIC_ORD_UNITS]
+_SLAVIC_ORD_TENS_RES = [(_full(f"(?:{p})" + _SLAVIC_ORD_END), v) for p, v in _SLAVIC_ORD_TENS]
+_SLAVIC_ORD_HUNDRED_RE = _full(r"сот" + _SLAVIC_ORD_END)
+
+
+def _slavic_cardinal(word: str) -> int | None:
+    for pattern, value in _SLAVIC_CARD_RES:
+        if pattern.fullmatch(word):
+            return value
+    return None
+
+
+def _slavic_ordinal(word: str) -> int | None:
+    for pattern, value in _SLAVIC_ORD_UNIT_RES + _SLAVIC_ORD_TENS_RES:
+        if pattern.fullmatch(word):
+            return value
+    if _SLAVIC_ORD_HUNDRED_RE.fullmatch(word):
+        return 100
+    return None
+
+
+def _en_word_value(word: str) -> tuple[str, int] | None:
+    """Classify one English token: ('unit'|'tens'|'scale'|'ord'|'ordscale', value)."""
+    w = word.lower()
+    if w in _EN_UNITS:
+        return "unit", _EN_UNITS[w]
+    if w in _EN_TENS:
+        return "tens", _EN_TENS[w]
+    if w in _EN_SCALES:
+        return "scale", _EN_SCALES[w]
+    if w in _EN_ORD_UNITS:
+        return "ord", _EN_ORD_UNITS[w]
+    if w in _EN_ORD_TENS:
+        return "ord", _EN_ORD_TENS[w]
+    if w in _EN_ORD_SCALES:
+        return "ordscale", _EN_ORD_SCALES[w]
+    return None
+
+
+def _word_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens, with hyphenated English number words split ("forty-nine" -> forty, nine)."""
+    tokens: list[tuple[str, int, int]] = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        parts = word.split("-")
+        if len(parts) > 1 and all(_en_word_value(p) for p in parts):
+            pos = m.start()
+            for part in parts:
+                tokens.append((part, pos, pos + len(part)))
+                pos += len(part) + 1
+        else:
+            tokens.append((word, m.start(), m.end()))
+    return tokens
+
+
+def _english_numbers(text: str) -> list[NumberSpan]:
+    found: list[NumberSpan] = []
+    tokens = _word_tokens(text)
+    i = 0
+    while i < len(tokens):
+        word, start, _ = tokens[i]
+        kind = _en_word_value(word)
+        if kind is None and not (
+            word.lower() == "a"
+            and i + 1 < len(tokens)
+            and tokens[i + 1][0].lower() in ("hundred", "thousand")
+        ):
+            i += 1
+            continue
+        total, current, end, ordinal = 0, 0, start, False
+        j = i
+        last_kind = None
+        while j < len(tokens):
+            w, s, e = tokens[j]
+            gap = text[end:s] if j > i else ""
+            if j > i and gap.strip(" -") not in ("", "and") and gap not in (" and ",):
+                break
+            if w.lower() == "and" or (w.lower() == "a" and j == i):
+                if w.lower() == "a":
+                    current = 1
+                    end = e
+                    j += 1
+                    continue
+                # "and" only glues "hundred and five"
+                if last_kind == "scale" and j + 1 < len(tokens) and _en_word_value(tokens[j + 1][0]):
+                    j += 1
+                    continue
+                break
+            k = _en_word_value(w)
+            if k is None:
+                break
+            kind_name, value = k
+            if kind_name in ("unit", "ord"):
+                if last_kind in ("unit", "ord") or (last_kind == "tens" and value >= 10):
+                    break
+                current += value
+            elif kind_name == "tens":
+                if last_kind in ("unit", "tens"):
+                    break
+                current += value
+            else:  # scale / ordscale
+                current = max(current, 1) * value
+                if value == 1000:
+                    total += current
+                    current = 0
+            last_kind = "scale" if kind_name in ("scale", "ordscale") else kind_name
+            end = e
+            if kind_name in ("ord", "ordscale"):
+                ordinal = True
+                j += 1
+                break
+            j += 1
+        value = total + current
+        if j > i and value > 0:
+            found.append(NumberSpan(value, start, end, is_ordinal=ordinal, is_word=True))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _slavic_numbers(text: str) -> list[NumberSpan]:
+    found: list[NumberSpan] = []
+    tokens = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        total, current, start, end = 0, 0, tokens[i][1], tokens[i][2]
+        j = i
+        ordinal = False
+        while j < len(tokens):
+            w, s, e = tokens[j]
+            if j > i and text[end:s].strip() != "":
+                break
+            cardinal = _slavic_cardinal(w)
+            if cardinal is not None:
+                current += cardinal
+                end = e
+                j += 1
+                continue
+            if _SLAVIC_THOUSAND_RE.fullmatch(w):
+                total += max(current, 1) * 1000
+                current = 0
+                end = e
+                j += 1
+                continue
+            ord_value = _slavic_ordinal(w)
+            if ord_value is not None:
+                current += ord_value
+                ordinal = True
+                end = e
+                j += 1
+            break
+        value = total + current
+        if j > i and value > 0:
+            found.append(NumberSpan(value, start, end, is_ordinal=ordinal, is_word=True))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every number in `text`, in order of position. Digits win where spans overlap."""
+    spans: list[NumberSpan] = []
+    for m in _DIGITS_RE.finditer(text):
+        digits = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m.group(1))
+        spans.append(
+            NumberSpan(int(digits), m.start(), m.end(1), is_ordinal=bool(m.group(0)[len(m.group(1)) :]))
+        )
+    taken = [(s.start, s.end) for s in spans]
+    for span in _english_numbers(text) + _slavic_numbers(text):
+        if not any(a < span.end and span.start < b for a, b in taken):
+            spans.append(span)
+            taken.append((span.start, span.end))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of `text` when it is one number and nothing else ("one hundred and five")."""
+    spans = find_numbers(text.strip())
+    if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text.strip()):
+        return spans[0].value
+    return None
