@@ -64,6 +64,7 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 _TRIGGER_RE = _rx(
     r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|return of|came (?:back )?home|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
+    r"received|got back|отримал|получил|"
     r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину"
 )
@@ -174,7 +175,8 @@ _RECALL_RE = _rx(
 )
 _WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
 _APPROX_BEFORE_RE = _rx(
-    r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|over|more than|at least|up to|"
+    r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|"
+    r"(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!turned )(?<!passed )over|more than|at least|up to|"
     r"close to|fewer than|less than|under|just over|just under|an estimated|upwards of|as many as|"
     r"in excess of|more then|"
     r"близько|майже|понад|більше ніж|більш ніж|більше|щонайменше|приблизно|орієнтовно|принаймні|"
@@ -299,8 +301,8 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
 
 
 _CLAUSE_SPLIT_RE = _rx(
-    r";|[“”\"«»„]|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|however|а|але|однак|тоді як|"
-    r"в то время как|однако|но)\s+"
+    r";|[“”\"«»„]|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|however|а(?!\s+(?:також|также))|"
+    r"але|однак|тоді як|в то время как|однако|но)\s+"
 )
 
 
@@ -337,7 +339,8 @@ class _SentenceFacts:
     counts: list[_Count] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
     is_trigger: bool = False
-    is_recalled: bool = False
+    is_recalled: bool = False  # recalls an earlier swap
+    is_cumulative: bool = False  # states a running total
 
 
 def _language(text: str) -> str:
@@ -364,8 +367,35 @@ _NP_STOP_RE = _rx(
 )
 
 
+_PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за)\s*")
+
+
+def _paired_with(text: str, value: int, *, reverse: bool = False) -> bool:
+    """ "175 for 175", "1,000-for-1,000", "сто сорок чотири на сто сорок чотири": one figure each way."""
+    if reverse:
+        m = re.search(r"(?:-?for-?|на|за)\s*$", text, _I)
+        numbers = find_numbers(text[: m.start()]) if m else []
+        return (
+            bool(numbers) and numbers[-1].value == value and not text[numbers[-1].end : m.start()].strip(" -")
+        )
+    m = _PAIR_WORD_RE.match(text)
+    if not m:
+        return False
+    numbers = find_numbers(text[m.end() : m.end() + 60])
+    return bool(numbers) and numbers[0].start == 0 and numbers[0].value == value
+
+
+def _core_phrase(np: str) -> str:
+    """The noun phrase up to its first verb, preposition or conjunction ("Ukrainian children")."""
+    stop = _NP_STOP_RE.search(np)
+    return " ".join((np[: stop.start()] if stop and stop.start() > 0 else np).split()[:5])
+
+
 def _people_head_end(np: str) -> int | None:
     """Where the last people noun right after a number ends ("22 wounded Ukrainian captives")."""
+    own = re.match(r"^of (?:its|their|our) own\b", np, _I)
+    if own:
+        return own.end()  # "Russia got back 144 of its own"
     of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+)(.*)$", np, _I)
     phrase = of[1] if of else np
     stop = _NP_STOP_RE.search(phrase)
@@ -453,12 +483,17 @@ def _cumulative(sentence_before: str, clause_after: str) -> bool:
 
 
 def _trim_ordinal_scope(clause: str, numbers: list[NumberSpan], offset: int) -> str:
-    """Cut "the 49th exchange since February 2022" off a clause: its "since" is the ordinal's."""
+    """Blank out "the 49th exchange since February 2022": its "since" belongs to the ordinal."""
     for span in numbers:
-        if span.is_ordinal and offset <= span.start < offset + len(clause):
-            local = span.start - offset
-            if _ORDINAL_EXCHANGE_RE.match(clause[span.end - offset :]):
-                return clause[:local]
+        local = span.start - offset
+        if (
+            span.is_ordinal
+            and 0 <= local < len(clause)
+            and _ORDINAL_EXCHANGE_RE.match(clause[span.end - offset :])
+        ):
+            stop = re.search(r"[,:;]", clause[local:])
+            end = local + stop.start() if stop else len(clause)
+            return clause[:local] + " " * (end - local) + clause[end:]
     return clause
 
 
@@ -472,6 +507,8 @@ def _recalled_date(
             continue
         if re.search(r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
+        if d.kind == "weekday":
+            continue  # a weekday is within the week before publication: never an old swap
         if d.kind == "month":
             if (d.value.year, d.value.month) < (published.year, published.month) and (
                 published - d.value
@@ -485,12 +522,12 @@ def _recalled_date(
 
 def _counts_in_sentence(
     sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan]
-) -> tuple[list[_Count], bool]:
-    """People counts stated as news in one sentence, and whether the sentence recalls an old swap."""
+) -> tuple[list[_Count], bool, bool]:
+    """People counts stated as news in one sentence; whether it recalls an old swap; a running total."""
     text = sentence.text
     numbers = find_numbers(text)
     counts: list[_Count] = []
-    recalled_any = False
+    recalled_any = cumulative_any = False
     for clause_start, clause_end in _clause_bounds(text):
         clause_full = text[clause_start:clause_end]
         clause = _trim_ordinal_scope(clause_full, numbers, clause_start)
@@ -510,10 +547,10 @@ def _counts_in_sentence(
             np = _noun_phrase(text, span.end)
             before_text = text[clause_start : span.start]
             head_end = _people_head_end(np)
-            pair = re.match(r"^\s*(?:-?for-?|на|за)\s*(\d[\d,  ]*)", text[span.end :], _I)
-            paired = bool(pair) and int(re.sub(r"\D", "", pair[1]) or 0) == span.value
-            previous_pair = re.search(r"(\d[\d,  ]*)\s*(?:-?for-?|на|за)\s*$", before_text, _I)
-            if previous_pair:
+            paired = _paired_with(text[span.end :], span.value)
+            if re.search(r"(?:\d|\w)\s*(?:-?for-?|на|за)\s*$", before_text, _I) and _paired_with(
+                before_text[-60:], span.value, reverse=True
+            ):
                 continue  # the second half of "175 for 175" is the same figure
             each = bool(_EACH_BEFORE_RE.search(before_text) or _EACH_AFTER_RE.match(text[span.end :]))
             po = bool(_PO_BEFORE_RE.search(before_text))
@@ -522,17 +559,17 @@ def _counts_in_sentence(
             if span.is_word and span.value == 1 and re.match(r"^\s+of\b", text[span.end :]):
                 continue  # "one of the biggest swaps"
             window_before = " ".join(before_text.split()[-3:])
-            if _BODY_RE.search(np.split(" of ")[0] if head_end is None else np[:head_end]) or re.search(
+            core = _core_phrase(np)
+            if _BODY_RE.search(core) or re.search(
                 r"(?:bodies|remains|тіла|тела|останки)\s+(?:of\s+)?(?:\w+\s+)?$", window_before, _I
             ):
+                continue  # body repatriation, not an exchange of the living
+            if _CHILD_RE.search(core):
+                continue  # children's returns are not POW exchanges
+            if _cumulative(text[: span.start], clause[local_end:]):
+                cumulative_any = True
                 continue
-            if _CHILD_RE.search(np[:head_end] if head_end is not None else np):
-                continue
-            if (
-                excluded_clause
-                or _future(clause, local_start, local_end)
-                or _cumulative(text[: span.start], clause[local_end:])
-            ):
+            if excluded_clause or _future(clause, local_start, local_end):
                 continue
             if recalled:
                 continue
@@ -599,18 +636,20 @@ def _counts_in_sentence(
                 in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
             )
             counts.append(count)
-            subset_open = referent_whole or bool(re.match(r"^[^,.;]{0,40}?(?::|\(|—|–)", text[span.end :]))
+            # "207 Ukrainians (among them 10 civilians)": what follows is a breakdown of this count
+            subset_open = referent_whole or (
+                side in (UA, RU) and bool(re.match(r"^[^,.;]{0,40}?(?::|\(|—|–)", text[span.end :]))
+            )
             previous = count
-    return counts, recalled_any
+    return counts, recalled_any, cumulative_any
 
 
 def _stated_side(
     sentence: str, clause: str, clause_start: int, span: NumberSpan, np: str, np_head: str, lang: str
 ) -> tuple[str | None, bool]:
     """(side, True) when the text says whose people a number counts: nationality, direction, "of its"."""
-    head_text = np_head or np
-    # the nationality of the people themselves
-    for_np = re.split(r"\b(?:from|out of|to|into|by)\b|\bз\b|\bиз\b|\bдо\b|\bв\b", head_text, maxsplit=1)[0]
+    # the nationality of the people themselves ("Ukrainian soldiers", "военнопленных ВСУ")
+    for_np = _core_phrase(np)
     ua, ru = _UA_NAT_RE.search(for_np), _RU_NAT_RE.search(for_np)
     if ua and not ru:
         return UA, True
@@ -839,7 +878,7 @@ def _event_date(
     def plausible(d: DateSpan) -> bool:
         if d.value is None or d.kind in ("past", "month"):
             return False
-        if published is None:
+        if published is None or d.kind == "weekday":
             return True
         return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
 
@@ -880,7 +919,7 @@ def extract_exchanges(
         dates = find_dates(s.text, published)
         f = _SentenceFacts(s, dates=dates, is_trigger=bool(_TRIGGER_RE.search(s.text)))
         if f.is_trigger:
-            f.counts, f.is_recalled = _counts_in_sentence(s, lang, published, dates)
+            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, dates)
         facts.append(f)
     counts = [c for f in facts for c in f.counts]
     if not counts:
@@ -934,7 +973,8 @@ def extract_exchanges(
         if not _total_consistent(total_count.value, approx_text, ua.value + ru.value):
             disputed = True
 
-    recalled = {f.sentence.index for f in facts if f.is_recalled and not f.counts}
+    # sentences about other swaps or running totals say nothing about this swap's mediators
+    recalled = {f.sentence.index for f in facts if (f.is_recalled or f.is_cumulative) and not f.counts}
     mediators, mediator_sentences = _mediators(sentences, recalled)
     number, number_sentence = _exchange_number(sentences, recalled)
     evidence_ids = (
