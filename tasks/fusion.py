@@ -6,8 +6,9 @@ not depend on input order. A mention joins an existing exchange when
   or missing on either side), and
 - it is dated the same day, or one day apart (a weekday resolved against a late publication)
   with at least one side's count exactly equal.
-The best fit wins: same day with an equal count, then a day apart with an equal count, then
-same day merely compatible. Otherwise it starts a new exchange. So the stages of the 1,000-for-1,000 swap (390, 307, 303 on
+"Same day" means the date most of the exchange's mentions give. The best fit wins: same day with
+an equal count, then a day apart with an equal count, then same day merely compatible; otherwise
+the mention starts a new exchange. So the stages of the 1,000-for-1,000 swap (390, 307, 303 on
 consecutive days) stay apart, while "207 per Kyiv" and "195 per Moscow" on the same day fuse.
 Undated mentions use their article's publication date; with neither they join by figures only.
 
@@ -73,8 +74,10 @@ class FusedExchange:
 class _Cluster:
     records: list[MentionRecord] = field(default_factory=list)
 
-    def dates(self) -> Counter[date]:
-        return Counter(d for d in (_date_of(r) for r in self.records) if d is not None)
+    def anchor(self) -> date | None:
+        """The date most of its mentions give (ties: the earliest), which new mentions are compared to."""
+        dates = Counter(d for d in (_date_of(r) for r in self.records) if d is not None)
+        return min(dates, key=lambda d: (-dates[d], d)) if dates else None
 
     def values(self, name: str) -> set[int]:
         return {v for r in self.records if (v := getattr(r.mention, name)) is not None}
@@ -107,12 +110,12 @@ def _fit(cluster: _Cluster, record: MentionRecord) -> int:
     if not _compatible(cluster, record.mention):
         return 0
     exact = _exact_match(cluster, record.mention)
-    d, dates = _date_of(record), cluster.dates()
-    if d is None or not dates:
+    d, anchor = _date_of(record), cluster.anchor()
+    if d is None or anchor is None:
         return 2 if exact else 0
-    if d in dates:
+    if d == anchor:
         return 3 if exact else 1
-    if exact and any(abs((d - other).days) == 1 for other in dates):
+    if exact and abs((d - anchor).days) == 1:
         return 2
     return 0
 

@@ -1,0 +1,75 @@
+"""Numbers as reports write them: digits, English, Ukrainian and Russian words, ordinals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("95", 95),
+        ("1,000", 1000),
+        ("1 000", 1000),
+        ("2\u00a0828", 2828),
+        ("fifty", 50),
+        ("Ninety-five", 95),
+        ("one hundred and seventy-five", 175),
+        ("a hundred", 100),
+        ("two hundred thirty", 230),
+        ("one thousand two hundred", 1200),
+        ("двісті тридцять", 230),
+        ("двохсот тридцяти", 230),
+        ("сто шістнадцять", 116),
+        ("п'ятдесят", 50),
+        ("п’ятдесяти", 50),
+        ("сто сорок чотири", 144),
+        ("ста семидесяти пяти", 175),
+        ("двести сорок восемь", 248),
+        ("тысяча", 1000),
+        ("тисяча двісті", 1200),
+    ],
+)
+def test_cardinals(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("49th", 49),
+        ("forty-ninth", 49),
+        ("fiftieth", 50),
+        ("65th", 65),
+        ("49-й", 49),
+        ("58-го", 58),
+        ("сорок дев'ятий", 49),
+        ("п'ятдесят восьмий", 58),
+        ("сорок девятый", 49),
+    ],
+)
+def test_ordinals(text: str, value: int) -> None:
+    (span,) = find_numbers(text)
+    assert (span.value, span.is_ordinal) == (value, True)
+
+
+def test_numbers_keep_their_positions_in_a_sentence() -> None:
+    text = "Kyiv got back one hundred and five soldiers and 1,200 civilians, not 3.5 km away."
+    found = [(text[s.start : s.end], s.value) for s in find_numbers(text)]
+    assert found == [("one hundred and five", 105), ("1,200", 1200)]
+
+
+def test_years_and_digits_are_not_glued_together() -> None:
+    assert [s.value for s in find_numbers("In 2022, 230 came home; on Nov. 24, 2022 50 more")] == [
+        2022,
+        230,
+        24,
+        2022,
+        50,
+    ]
+
+
+def test_words_that_merely_contain_number_stems_are_not_numbers() -> None:
+    assert find_numbers("сім'ї стали свідками, состав сторон, someone, often") == []
