@@ -25,6 +25,7 @@ else the link; repeated GUIDs keep their first entry) and dates as naive UTC dat
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import json
 import multiprocessing.connection
@@ -420,6 +421,12 @@ class _WorkerPool:
             self._worker = None
             return ParsedFeed(outcome="rejected", error=f"{result}; refused")
 
+    def close(self) -> None:
+        with self._lock:
+            if self._worker is not None:
+                self._worker.stop()
+                self._worker = None
+
     def _ready_worker(self, max_memory_mb: int) -> _Worker | None:
         if self._cannot_spawn:
             return None
@@ -445,3 +452,4 @@ def _parse_in_process(body: bytes, base_url: str, content_type: str | None) -> P
 
 
 _WORKERS = _WorkerPool()
+atexit.register(_WORKERS.close)

@@ -2,10 +2,11 @@
 
 Every request: only http/https; the SSRF guard of `tasks.netguard` on every connection (so on
 every redirect hop, which we follow ourselves); a total deadline for the whole request including
-the body (httpx's own timeouts are per read); the decoded body streamed and capped (gzip bombs);
-a redirect limit; a content-type check; conditional GET; robots.txt once per origin; per-host
-concurrency and delay; retries with backoff for transient failures only. A bad URL or server
-never raises: the result says what happened (`outcome`) and why (`error`).
+the body (httpx's own timeouts are per read; time spent queueing for a host slot does not
+count); the decoded body streamed and capped (gzip bombs); a redirect limit; a content-type
+check; conditional GET; robots.txt fetched once per origin and obeyed on every hop (rules and
+Crawl-delay); per-host concurrency and delay; retries with backoff for transient failures only.
+A bad URL or server never raises: the result says what happened (`outcome`) and why (`error`).
 
 Proxies from the environment are ignored (`trust_env=False`): a proxy would connect on our
 behalf and bypass the address pinning.
@@ -40,6 +41,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 ROBOTS_TIMEOUT = 5.0
 ROBOTS_MAX_BYTES = 512 * 1024  # Google reads 500 KiB of robots.txt; so do we
+MAX_CRAWL_DELAY = 10.0  # a robots.txt Crawl-delay is honoured up to this many seconds
 MAX_RETRY_AFTER = 10.0  # a server asking us to wait longer is treated as a plain failure
 
 
@@ -216,9 +218,9 @@ class _Fetcher:
         url = request.url
         budget = self.policy.total_timeout  # network time left for this attempt, over all hops
         try:
-            for hop in range(self.policy.max_redirects + 1):
+            for _hop in range(self.policy.max_redirects + 1):
                 target = _checked_url(url)
-                if hop == 0 and self.policy.respect_robots and not await self._robots_allow(target):
+                if self.policy.respect_robots and not await self._robots_allow(target):
                     raise _FetchFailure(
                         "robots_disallowed", f"robots.txt of {_origin(target)} disallows {url}"
                     )
@@ -346,11 +348,18 @@ class _Fetcher:
             ) from None
 
     async def _robots_allow(self, target: httpx.URL) -> bool:
+        """Whether robots.txt of the target's origin lets us fetch it; also applies its Crawl-delay."""
         origin = _origin(target)
         if origin not in self.robots:
             self.robots[origin] = asyncio.create_task(self._load_robots(origin))
         parser = await self.robots[origin]
-        return parser is None or parser.can_fetch(self.policy.user_agent, str(target))
+        if parser is None:
+            return True
+        crawl_delay = parser.crawl_delay(self.policy.user_agent)
+        if crawl_delay:
+            gate = self._gate(target.host)
+            gate.delay = max(gate.delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
+        return parser.can_fetch(self.policy.user_agent, str(target))
 
     async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """robots.txt of an origin through the same guard, or None (allow all) when it has none.

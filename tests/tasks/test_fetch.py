@@ -221,6 +221,13 @@ def test_robots_disallow_is_obeyed_and_fetched_once() -> None:
         assert ignored[0].outcome == "ok"
 
 
+def test_robots_crawl_delay_spaces_requests() -> None:
+    with HostileServer(robots="User-agent: *\nCrawl-delay: 1\n") as polite:
+        fetch_all([FetchRequest(polite.url("/page.html", n=str(i))) for i in range(2)], policy_for(polite))
+        starts = [r.at for r in polite.requests if r.path.startswith("/page.html")]
+    assert starts[1] - starts[0] >= 0.95
+
+
 def test_results_keep_request_order_and_report_each(server: HostileServer) -> None:
     seen: list[str] = []
     urls = [server.url("/missing"), server.url("/page.html"), "ftp://x/", server.url("/image")]
