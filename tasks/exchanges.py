@@ -99,6 +99,7 @@ _CIVILIAN_RE = _rx(
 
 _UA_NAT_RE = _rx(
     r"ukrain\w*|україн\w*|украин\w*|\bЗСУ\b|\bВСУ\b|\bВФУ\b|defenders?|захисник\w*|захисниц\w*|"
+    r"azov\w*|азов\w*|mariupol\w*|маріупол\w*|"
     r"kyiv's|kiev's|our (?:soldiers|defenders|warriors|heroes|people|guys)|наших"
 )
 _RU_NAT_RE = _rx(
@@ -213,6 +214,31 @@ _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
     r"а также|также|ще|еще|ещё|with)(?!\w)|\+|^\s*,\s*$"
 )
+# the people counted are the subject of a return: their side is the side reporting it
+_RETURNED_HOME_RE = _rx(
+    r"^[^,.;]{0,60}?\b(?:came (?:back )?home|returned(?: home)?|were (?:freed|released|returned|brought home)|"
+    r"have returned|had returned|are home|were back|back home)\b|"
+    r"^[^,.;]{0,60}?(?:повернулися|повернулись|повернуто|звільнено|вернулись|вернулись|возвращены|освобождены)"
+)
+_ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
+_ANY_VERB_RE = _rx(rf"(?:{_COMPLETED_RE.pattern})|(?:{_GIVE_RE.pattern})|(?:{_GET_RE.pattern})")
+
+
+def _additive(gap: str) -> bool:
+    """Does the text between two counts add the second to the first?
+
+    "175 POWs were transferred, as well as 22 injured" and "also releasing 22 wounded" add;
+    "released 94 Russians and received 95 of its own" starts a new statement (a verb after "and").
+    """
+    connectors = list(_ADDITIVE_GAP_RE.finditer(gap))
+    if not connectors:
+        return False
+    last = connectors[-1]
+    if _ALSO_RE.fullmatch(last[0]):
+        return True
+    return not _ANY_VERB_RE.search(gap[last.end() :])
+
+
 _ADDITIVE_SENTENCE_RE = _rx(
     r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
     r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
@@ -301,7 +327,7 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
 
 
 _CLAUSE_SPLIT_RE = _rx(
-    r";|[“”\"«»„]|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|however|а(?!\s+(?:також|также))|"
+    r";|[“”\"«»„]|,?\s+(?:while|whereas|but|although|though|however|а(?!\s+(?:також|также))|"
     r"але|однак|тоді як|в то время как|однако|но)\s+"
 )
 
@@ -482,19 +508,18 @@ def _cumulative(sentence_before: str, clause_after: str) -> bool:
     return bool(m) and not _SUPERLATIVE_RE.search(clause_after[: m.start()])
 
 
-def _trim_ordinal_scope(clause: str, numbers: list[NumberSpan], offset: int) -> str:
-    """Blank out "the 49th exchange since February 2022": its "since" belongs to the ordinal."""
+def _blank_ordinal_scopes(sentence: str, numbers: list[NumberSpan]) -> str:
+    """Blank out "(already) the 49th exchange since February 2022": its "since" and "already"
+    belong to the ordinal, not to the counts around it."""
     for span in numbers:
-        local = span.start - offset
-        if (
-            span.is_ordinal
-            and 0 <= local < len(clause)
-            and _ORDINAL_EXCHANGE_RE.match(clause[span.end - offset :])
-        ):
-            stop = re.search(r"[,:;]", clause[local:])
-            end = local + stop.start() if stop else len(clause)
-            return clause[:local] + " " * (end - local) + clause[end:]
-    return clause
+        if not (span.is_ordinal and _ORDINAL_EXCHANGE_RE.match(sentence[span.end :])):
+            continue
+        lead = re.search(r"(?:already|вже|уже)\s+(?:the\s+)?$", sentence[: span.start], _I)
+        start = lead.start() if lead else span.start
+        stop = re.search(r"[,:;]", sentence[span.end :])
+        end = span.end + stop.start() if stop else len(sentence)
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
 
 
 def _recalled_date(
@@ -526,11 +551,12 @@ def _counts_in_sentence(
     """People counts stated as news in one sentence; whether it recalls an old swap; a running total."""
     text = sentence.text
     numbers = find_numbers(text)
+    scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
     counts: list[_Count] = []
     recalled_any = cumulative_any = False
     for clause_start, clause_end in _clause_bounds(text):
         clause_full = text[clause_start:clause_end]
-        clause = _trim_ordinal_scope(clause_full, numbers, clause_start)
+        clause = scoped[clause_start:clause_end]
         recalled = bool(_RECALL_RE.search(clause)) or _recalled_date(
             dates, clause_start, clause_start + len(clause), text, published
         )
@@ -566,7 +592,7 @@ def _counts_in_sentence(
                 continue  # body repatriation, not an exchange of the living
             if _CHILD_RE.search(core):
                 continue  # children's returns are not POW exchanges
-            if _cumulative(text[: span.start], clause[local_end:]):
+            if _cumulative(scoped[: span.start], clause[local_end:]):
                 cumulative_any = True
                 continue
             if excluded_clause or _future(clause, local_start, local_end):
@@ -591,7 +617,7 @@ def _counts_in_sentence(
                 gap = text[previous.end : span.start]
                 if subset_open or _SUBSET_BEFORE_RE.search(gap):
                     relation = "subset"
-                elif len(gap) <= 90 and _ADDITIVE_GAP_RE.search(gap):
+                elif len(gap) <= 90 and _additive(gap):
                     relation = "additive"
             elif _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-4:])) and not referent_whole:
                 relation = "subset"
@@ -610,6 +636,8 @@ def _counts_in_sentence(
                 side = TOTAL
             if side is None:
                 side = _side_from_subject_verb(_without_counted_people(before_text), lang)
+            if side is None and _RETURNED_HOME_RE.match(text[span.end :]):
+                side = _speaker(text, span.start)  # "Kyiv said 106 soldiers returned home": its own people
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
             elif side is None and _EXCHANGE_WORD_RE.search(clause_full):
@@ -671,7 +699,7 @@ def _stated_side(
         return RU, True
     # "230 of their service members": the nearest country before the number
     if re.match(r"^\s*of (?:its|their|our)\b", np, _I):
-        side = _side_from_actor(sentence[: span.start])
+        side = _side_from_actor(_without_counted_people(sentence[: span.start]))
         if side:
             return side, True
     return None, False
@@ -706,11 +734,8 @@ def _sentence_side_totals(counts: list[_Count], side: str) -> dict[int, _SideCla
     for c in counts:
         by_sentence.setdefault(c.sentence, []).append(c)
     for index, items in by_sentence.items():
-        base = [
-            c
-            for c in items
-            if not c.approx and c.relation == "base" and c.side in (side, BOTH) and c.group == MAIN
-        ]
+        # the first count of the side's people (a main group, or "10 civilians and 10 POWs")
+        base = [c for c in items if not c.approx and c.relation == "base" and c.side in (side, BOTH)]
         if not base:
             continue
         first = base[0]
@@ -772,7 +797,14 @@ def _subgroup(
     counts: list[_Count], side: str, group: str, allow_unsided: bool
 ) -> tuple[int | None, tuple[int, ...]]:
     sides = (side, None) if allow_unsided else (side,)
-    found = [c for c in counts if c.group == group and not c.approx and c.side in sides]
+    found = [
+        c
+        for c in counts
+        if c.group == group
+        and not c.approx
+        # "Among those freed were 12 civilians": a breakdown of the returnees, reported by Kyiv
+        and (c.side in sides or (side == UA and c.side is None and c.relation == "subset"))
+    ]
     if not found:
         return None, ()
     support = Counter(c.value for c in found)
