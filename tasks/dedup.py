@@ -366,6 +366,7 @@ BANDS = 32
 ROWS = 4
 SAME_STORY_THRESHOLD = 0.8
 MIN_JACCARD = 0.4
+MAX_FACT_CONFLICTS = 0
 
 _RNG = np.random.default_rng(20240531)  # fixed: signatures are persisted, so they must never change
 _PERM_MULTIPLIERS = _RNG.integers(0, 2**31, size=NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
@@ -476,20 +477,113 @@ def estimated_containment(similarity: float | np.ndarray, size_a, size_b):
     return np.clip(intersection / np.maximum(np.minimum(size_a, size_b), 1.0), 0.0, 1.0)
 
 
-def text_identity(text: str) -> tuple[str, np.ndarray]:
-    """(text_fingerprint, shingle_hashes) of one text, normalising it once."""
+# Month names (en/de/uk/ru): with numbers they make up the figures and dates of a report.
+# Weekdays and "yesterday" are left out on purpose: a copy may rewrite "on Wednesday" as a date.
+_MONTH_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januar februar märz mai juni juli oktober dezember
+    січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
+    січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+_FACT_CONTEXT_WORDS = 2  # words on each side that place a figure in its sentence
+
+
+@dataclass(frozen=True)
+class TextIdentity:
+    fingerprint: str  # text_fingerprint: exact duplicates
+    shingles: np.ndarray  # shingle_hashes: sorted distinct uint32
+    facts: np.ndarray  # fact_hashes: sorted distinct uint64 (context hash << 32 | figure hash)
+
+
+def _is_fact(token: bytes) -> bool:
+    return any(48 <= byte <= 57 for byte in token) or token.decode() in _MONTH_WORDS
+
+
+def _fact_hashes_of_normalized(normalized: str) -> np.ndarray:
+    tokens = normalized.encode().split()
+    is_fact = [_is_fact(token) for token in tokens]
+    facts: set[int] = set()
+    position = 0
+    while position < len(tokens):
+        if not is_fact[position]:
+            position += 1
+            continue
+        end = position
+        while end < len(tokens) and is_fact[end]:
+            end += 1
+        # Each token of the run is placed twice: by the two words before the run and its offset
+        # from the run's start, and by the two words after and its offset from the end. So a copy
+        # whose boilerplate changed the words on one side, or whose truncation cut a run short
+        # ("24 November" for "24 November 2022"), still agrees where it keeps the text.
+        before = tokens[position - _FACT_CONTEXT_WORDS : position] if position >= _FACT_CONTEXT_WORDS else []
+        after = tokens[end : end + _FACT_CONTEXT_WORDS]
+        for offset, token in enumerate(tokens[position:end]):
+            value = zlib.crc32(token)
+            if len(before) == _FACT_CONTEXT_WORDS:
+                facts.add(zlib.crc32(b"<%d " % offset + b" ".join(before)) << 32 | value)
+            if len(after) == _FACT_CONTEXT_WORDS:
+                facts.add(
+                    zlib.crc32(b">%d " % (end - position - 1 - offset) + b" ".join(after)) << 32 | value
+                )
+        position = end
+    return np.array(sorted(facts), dtype=np.uint64)
+
+
+def fact_hashes(text: str) -> np.ndarray:
+    """The figures and dates of a text in their places: for each token of each run of numbers and
+    month names, hash(two words before the run, offset in the run) << 32 | hash(token), and the
+    same from the two words after the run; sorted and distinct."""
+    return _fact_hashes_of_normalized(normalize_text(text))
+
+
+def text_identity(text: str) -> TextIdentity:
+    """Fingerprint, shingles and facts of one text, normalising it once."""
     normalized = normalize_text(text)
-    return _fingerprint_of_normalized(normalized), _shingle_hashes_of_normalized(normalized)
+    return TextIdentity(
+        _fingerprint_of_normalized(normalized),
+        _shingle_hashes_of_normalized(normalized),
+        _fact_hashes_of_normalized(normalized),
+    )
+
+
+def fact_conflicts(facts_a: np.ndarray, facts_b: np.ndarray) -> int:
+    """Places (same words around) where the two texts state different figures or dates.
+
+    A copy keeps the source's figures where it keeps its sentences (boilerplate, truncation and
+    added paragraphs bring figures in other places, which do not count); a report written from
+    the same template about another exchange says "On 25 June ... 90 people returned" where the
+    first said "On 31 May ... 75 people returned".
+    """
+    if len(facts_a) == 0 or len(facts_b) == 0:
+        return 0
+    shift = np.uint64(32)
+    shared_places = np.intersect1d(facts_a >> shift, facts_b >> shift)
+    agreeing_places = np.intersect1d(facts_a, facts_b, assume_unique=True) >> shift
+    return len(np.setdiff1d(shared_places, agreeing_places))
 
 
 def same_story_scores(
-    signature: np.ndarray, n_shingles: int, candidate_signatures: np.ndarray, candidate_sizes: np.ndarray
+    identity: TextIdentity,
+    signature: np.ndarray,
+    candidate_signatures: np.ndarray,
+    candidate_sizes: np.ndarray,
+    candidate_facts: list[np.ndarray],
 ) -> np.ndarray:
-    """Score of each candidate as a copy of the same text: estimated containment, or 0 when the
-    estimated Jaccard is under MIN_JACCARD (a one-line teaser is not a copy of the article that
-    quotes it). Same story when the score is >= SAME_STORY_THRESHOLD."""
+    """Score of each candidate as a copy of the same text: estimated containment of the smaller
+    shingle set in the larger; 0 when the estimated Jaccard is under MIN_JACCARD (a one-line
+    teaser is not a copy of the article quoting it) or when more than MAX_FACT_CONFLICTS figures or
+    dates differ in the same place (`fact_conflicts`). Same story when the score is >= SAME_STORY_THRESHOLD."""
+    n_shingles = len(identity.shingles)
     if len(candidate_signatures) == 0 or n_shingles == 0:
         return np.zeros(len(candidate_signatures))
     similarity = np.mean(candidate_signatures == signature[None, :], axis=1)
     scores = estimated_containment(similarity, n_shingles, candidate_sizes)
-    return np.where(similarity >= MIN_JACCARD, scores, 0.0)
+    facts_agree = np.array(
+        [fact_conflicts(identity.facts, facts) <= MAX_FACT_CONFLICTS for facts in candidate_facts]
+    )
+    return np.where((similarity >= MIN_JACCARD) & facts_agree, scores, 0.0)

@@ -26,6 +26,7 @@ from tasks.dedup import (
     NUM_PERM,
     SAME_STORY_THRESHOLD,
     StoryInput,
+    TextIdentity,
     article_id_for,
     band_key_matrix,
     minhash_signatures,
@@ -35,6 +36,7 @@ from tasks.dedup import (
 from warehouse.db import sql
 
 _SIGNATURE_DTYPE = np.dtype("<u4")
+_FACTS_DTYPE = np.dtype("<u8")
 
 
 @dataclass
@@ -44,6 +46,7 @@ class _Candidates:
     story_ids: list[str]
     sizes: list[int]
     signatures: list[np.ndarray]
+    facts: list[np.ndarray]
 
 
 def doc_key_for(article_id: str) -> int:
@@ -84,27 +87,33 @@ def _candidates_from_archive(con: duckdb.DuckDBPyConnection, bands: np.ndarray) 
         found = con.sql(sql("story_lsh_candidates")).to_arrow_table()
     finally:
         con.unregister("_story_batch_bands")
-    candidates: dict[int, _Candidates] = defaultdict(lambda: _Candidates([], [], []))
-    for position, story_id, size, signature in zip(
+    candidates: dict[int, _Candidates] = defaultdict(lambda: _Candidates([], [], [], []))
+    for position, story_id, size, signature, facts in zip(
         found.column("position").to_pylist(),
         found.column("story_id").to_pylist(),
         found.column("n_shingles").to_pylist(),
         found.column("signature").to_pylist(),
+        found.column("facts").to_pylist(),
         strict=True,
     ):
         entry = candidates[position]
         entry.story_ids.append(story_id)
         entry.sizes.append(size)
         entry.signatures.append(np.frombuffer(signature, dtype=_SIGNATURE_DTYPE))
+        entry.facts.append(np.frombuffer(facts, dtype=_FACTS_DTYPE))
     return candidates
 
 
-def _best_story(signature: np.ndarray, size: int, candidates: _Candidates) -> str | None:
+def _best_story(identity: TextIdentity, signature: np.ndarray, candidates: _Candidates) -> str | None:
     """The story of the best-scoring candidate at or above the threshold (ties: smallest id)."""
     if not candidates.story_ids:
         return None
     scores = same_story_scores(
-        signature, size, np.vstack(candidates.signatures), np.asarray(candidates.sizes, dtype=np.int64)
+        identity,
+        signature,
+        np.vstack(candidates.signatures),
+        np.asarray(candidates.sizes, dtype=np.int64),
+        candidates.facts,
     )
     accepted = [
         (-score, story_id)
@@ -127,10 +136,9 @@ def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) 
     if not ordered:
         return {}
     identities = [text_identity(item.text) for item in ordered]
-    fingerprints = [fingerprint for fingerprint, _ in identities]
-    shingle_sets = [shingles for _, shingles in identities]
-    sizes = [len(shingles) for shingles in shingle_sets]
-    signatures = minhash_signatures(shingle_sets)
+    fingerprints = [identity.fingerprint for identity in identities]
+    sizes = [len(identity.shingles) for identity in identities]
+    signatures = minhash_signatures([identity.shingles for identity in identities])
     bands = band_key_matrix(signatures)
     article_ids = [item.article_id for item in ordered]
     doc_keys = [doc_key_for(article_id) for article_id in article_ids]
@@ -158,24 +166,23 @@ def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) 
     batch_by_band: dict[int, list[int]] = defaultdict(list)
     for position, article_id in enumerate(article_ids):
         story_id = _assign_one(
-            position, article_id, fingerprints, sizes, signatures, bands, stories,
+            position, article_id, identities, signatures, bands, stories,
             exact, archive, batch_by_fingerprint, batch_by_band, ids_in_use,
         )  # fmt: skip
         stories.append(story_id)
         if sizes[position]:
-            batch_by_fingerprint.setdefault(fingerprints[position], story_id)
+            batch_by_fingerprint.setdefault(identities[position].fingerprint, story_id)
             for key in bands[position].tolist():
                 batch_by_band[key].append(position)
 
-    _insert_rows(con, ordered, doc_keys, stories, fingerprints, sizes, signatures, bands)
+    _insert_rows(con, ordered, doc_keys, stories, identities, signatures, bands)
     return dict(zip(article_ids, stories, strict=True))
 
 
 def _assign_one(
     position: int,
     article_id: str,
-    fingerprints: list[str],
-    sizes: list[int],
+    identities: list[TextIdentity],
     signatures: np.ndarray,
     bands: np.ndarray,
     stories: list[str],
@@ -185,23 +192,25 @@ def _assign_one(
     batch_by_band: dict[int, list[int]],
     ids_in_use: set[str],
 ) -> str:
-    if sizes[position]:  # a text without words (punctuation only) is a story of its own
-        exact_story = exact.get(position) or batch_by_fingerprint.get(fingerprints[position])
+    identity = identities[position]
+    if len(identity.shingles):  # a text without words (punctuation only) is a story of its own
+        exact_story = exact.get(position) or batch_by_fingerprint.get(identity.fingerprint)
         if exact_story is not None:
             return exact_story
-        candidates = archive.get(position) or _Candidates([], [], [])
+        candidates = archive.get(position) or _Candidates([], [], [], [])
         earlier = sorted({other for key in bands[position].tolist() for other in batch_by_band.get(key, ())})
         merged = _Candidates(
             candidates.story_ids + [stories[other] for other in earlier],
-            candidates.sizes + [sizes[other] for other in earlier],
+            candidates.sizes + [len(identities[other].shingles) for other in earlier],
             candidates.signatures + [signatures[other] for other in earlier],
+            candidates.facts + [identities[other].facts for other in earlier],
         )
-        near_story = _best_story(signatures[position], sizes[position], merged)
+        near_story = _best_story(identity, signatures[position], merged)
         if near_story is not None:
             return near_story
     if article_id in ids_in_use:
         # the article founded a story, then changed beyond recognition: its old copies keep the id
-        return article_id_for(f"{article_id}#{fingerprints[position]}")
+        return article_id_for(f"{article_id}#{identity.fingerprint}")
     return article_id
 
 
@@ -210,22 +219,25 @@ def _insert_rows(
     ordered: list[StoryInput],
     doc_keys: list[int],
     stories: list[str],
-    fingerprints: list[str],
-    sizes: list[int],
+    identities: list[TextIdentity],
     signatures: np.ndarray,
     bands: np.ndarray,
 ) -> None:
     """Bulk-insert the batch's signature and band rows (two statements, Arrow in)."""
     assert signatures.shape[1] == NUM_PERM
     signature_bytes = signatures.astype(_SIGNATURE_DTYPE, copy=False)
+    sizes = [len(identity.shingles) for identity in identities]
     rows = pa.table(
         {
             "article_id": [item.article_id for item in ordered],
             "doc_key": pa.array(doc_keys, pa.int64()),
             "story_id": stories,
-            "fingerprint": fingerprints,
+            "fingerprint": [identity.fingerprint for identity in identities],
             "n_shingles": pa.array(sizes, pa.int32()),
             "signature": pa.array([row.tobytes() for row in signature_bytes], pa.binary()),
+            "facts": pa.array(
+                [identity.facts.astype(_FACTS_DTYPE).tobytes() for identity in identities], pa.binary()
+            ),
             "published_at": pa.array([item.published_at for item in ordered], pa.timestamp("us")),
         }
     )

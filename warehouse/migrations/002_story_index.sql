@@ -12,6 +12,7 @@ create table if not exists story_signatures (
     fingerprint   varchar not null,    -- tasks.dedup.text_fingerprint: exact duplicates
     n_shingles    integer not null,    -- distinct word shingles: turns Jaccard into containment
     signature     blob not null,       -- tasks.dedup.NUM_PERM MinHash values, little-endian uint32
+    facts         blob not null,       -- tasks.dedup.fact_hashes (figures and dates in place), little-endian uint64
     published_at  timestamp,
     indexed_at    timestamp not null
 );

@@ -5,6 +5,6 @@ with band_hits as (
     from _story_batch_bands as q
     join story_bands as b on b.band_key = q.band_key
 )
-select h.position, s.story_id, s.n_shingles, s.signature
+select h.position, s.story_id, s.n_shingles, s.signature, s.facts
 from band_hits as h
 join story_signatures as s on s.doc_key = h.doc_key
