@@ -182,6 +182,17 @@ def test_defusedxml_attack_files_are_rejected(corpora: Path) -> None:
         assert time.monotonic() - started < 2, name
 
 
+def test_worker_bounds_an_entity_bomb_even_without_the_pre_filter(corpora: Path) -> None:
+    """Defence in depth: the worker's memory limit stops what the pre-filter would have caught."""
+    from tasks.feeds import _WORKERS
+
+    bomb = (corpora / "defusedxml" / "xmltestdata" / "quadratic.xml").read_bytes()
+    started = time.monotonic()
+    feed = _WORKERS.parse(bomb, BASE, None, 10.0, 256)
+    assert feed.outcome == "rejected"
+    assert time.monotonic() - started < 5
+
+
 def test_harmless_declarations_and_external_dtds_still_parse() -> None:
     char_reference = (
         b'<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss version="2.0"><channel><title>A&nbsp;B</title>'

@@ -142,6 +142,11 @@ def test_ssrf_forms_are_blocked_and_the_canary_sees_nothing(host: str, canary: H
     assert "refused to connect" in (result.error or "")
 
 
+def test_https_connections_go_through_the_same_guard(canary: HostileServer) -> None:
+    result = fetch_one(f"https://2130706433:{canary.port}/", FetchPolicy(retries=0))
+    assert result.outcome == "blocked"
+
+
 def test_cloud_metadata_address_is_blocked() -> None:
     result = fetch_one("http://169.254.169.254/latest/meta-data/", FetchPolicy(retries=0))
     assert result.outcome == "blocked"
