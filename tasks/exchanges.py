@@ -62,7 +62,8 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 # the sentence talks about an exchange or a return of captives
 _TRIGGER_RE = _rx(
-    r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|return of|came (?:back )?home|"
+    r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|return of|"
+    r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
     r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
@@ -154,13 +155,14 @@ _FUTURE_RE = _rx(
     r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
     r"potential|possible|announce\w* plans)\b|"
-    r"\bбуде\b|\bбудуть\b|домовил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
+    r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
     r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
     r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
     r"предлож\w*|возможн\w*|ожида\w*|обменяются|\bвернут\b|состоится|намерен\w*"
 )
 _CUMULATIVE_RE = _rx(
     r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
+    r"bring(?:s|ing)? the (?:overall |total )?(?:total|number|tally|count)|brought the (?:total|number|tally)|"
     r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
     r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
     r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
@@ -172,6 +174,8 @@ _SUPERLATIVE_RE = _rx(
 _RECALL_RE = _rx(
     r"\b(?:previous|prior|preceding|earlier) (?:prisoner )?(?:exchange|swap|one|round)s?|"
     r"\blast (?:prisoner )?(?:exchange|swap)\b|\bpreviously\b|\bbefore that\b|\bin the past\b|"
+    r"\bearlier (?:this|last) (?:month|year)\b|\bearlier in the (?:month|year)\b|"
+    r"раніше цього (?:місяця|року)|ранее в этом (?:месяце|году)|"
     r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз"
 )
 _WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
@@ -454,6 +458,10 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     if len(between) > 80 or _BOTH_SUBJECT_RE.search(clause_before[max(0, pos - 30) :]):
         return None
     other = RU if actor == UA else UA
+    if re.search(
+        r"(?:secur|won|win|obtain|achiev|negotiat)\w* (?:the )?(?:release|freedom|return)", between, _I
+    ):
+        return actor  # "Ukraine secured the release of 75 soldiers"
     # uk/ru "повернула" is transitive "brought back"; English "returned" gives away
     get_hit = _GET_RE.search(between)
     give_hit = _GIVE_RE.search(between)
@@ -584,10 +592,9 @@ def _counts_in_sentence(
                 continue
             if span.is_word and span.value == 1 and re.match(r"^\s+of\b", text[span.end :]):
                 continue  # "one of the biggest swaps"
-            window_before = " ".join(before_text.split()[-3:])
             core = _core_phrase(np)
             if _BODY_RE.search(core) or re.search(
-                r"(?:bodies|remains|тіла|тела|останки)\s+(?:of\s+)?(?:\w+\s+)?$", window_before, _I
+                r"(?:bodies|remains|тіла|тела|останки)\s+(?:of\s+)?(?:\w+\s+)?$", before_text[-40:], _I
             ):
                 continue  # body repatriation, not an exchange of the living
             if _CHILD_RE.search(core):
@@ -857,26 +864,23 @@ def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(patterns)
 
 
-def _mediators(sentences: list[_Sentence], recalled: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Countries named beside a mediation cue in a sentence about the exchange (or right after one:
+    "Turkey and Saudi Arabia helped mediate."). "US-mediated talks" is about talks, not the swap."""
     codes: set[str] = set()
     used: set[int] = set()
+    previous_about_exchange = False
     for s in sentences:
-        if s.index in recalled:
-            continue
+        about_exchange = bool(_TRIGGER_RE.search(s.text))
         cues = [
             m for m in _MEDIATION_CUE_RE.finditer(s.text) if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
         ]
-        if not cues:
-            continue
-        about_exchange = _TRIGGER_RE.search(s.text)
-        if not about_exchange:
-            continue
-        for code, pattern in _mediator_patterns():
-            for m in pattern.finditer(s.text):
-                # "US-mediated discussions": the hyphenated cue right after is about talks
-                if any(abs(m.start() - c.start()) < 120 or abs(m.end() - c.end()) < 120 for c in cues):
+        if cues and s.index not in excluded and (about_exchange or previous_about_exchange):
+            for code, pattern in _mediator_patterns():
+                if pattern.search(s.text):
                     codes.add(code)
                     used.add(s.index)
+        previous_about_exchange = about_exchange and s.index not in excluded
     return tuple(sorted(codes)), tuple(sorted(used))
 
 
