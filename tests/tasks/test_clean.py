@@ -1,0 +1,181 @@
+"""clean_text on texts written for these tests, with the noise real news pages carry."""
+
+from __future__ import annotations
+
+import time
+
+from tasks.clean import clean_text
+
+STORY = [
+    "KYIV, March 24 (Example Wire) - Ukraine and Russia exchanged prisoners of war on Monday, "
+    "the coordination headquarters said.",
+    "Ukraine said 95 of its soldiers came home, among them defenders of Mariupol.",
+    "The Russian defence ministry said the same number of Russian servicemen were returned.",
+    "Read the list carefully, the ombudsman told relatives who had waited at the border for hours.",
+    "Officials said they would share further details after the soldiers had been examined by doctors.",
+    "Share prices in Moscow barely moved after the announcement.",
+    "Photographs published by the president's office showed the men wrapped in flags.",
+    "The exchange was mediated by the United Arab Emirates, both sides said.",
+]
+
+NOISE = [
+    "• HOME»",
+    "• World»",
+    "Home > World > Europe",
+    "Advertisement · Scroll to continue",
+    "ADVERTISEMENT",
+    "Share this @example-news.test",
+    "Follow us on Telegram",
+    "Read Also: Winter Returns to the Front Line",
+    "Related Article: How the Swaps Are Negotiated",
+    "(Photo : Photo by Jane Doe / AFP) (Photo by JANE DOE/AFP via Getty Images)",
+    "Photo: Freed soldiers near the border / AFP",
+    "For the latest from Example News, download our app and subscribe to our newsletter.",
+    "We use cookies to give you the best experience on our website.",
+    "Leave a comment",
+    "Your email address will not be published. Required fields are marked *",
+    "Реклама",
+    "Поділитися",
+    "Читайте також: Ще 95 захисників повернулися додому",
+    "Фото: Офіс президента",
+]
+
+TITLE = "Ukraine and Russia Swap 95 Prisoners Each"
+
+
+def _page() -> str:
+    return "\n".join(
+        [
+            NOISE[0],
+            NOISE[1],
+            NOISE[2],
+            TITLE,
+            NOISE[9],
+            STORY[0],
+            NOISE[3],
+            NOISE[3],
+            TITLE,
+            STORY[1],
+            NOISE[4],
+            STORY[2],
+            NOISE[7],
+            STORY[3],
+            NOISE[10],
+            NOISE[15],
+            STORY[4],
+            NOISE[8],
+            STORY[5],
+            NOISE[16],
+            NOISE[17],
+            STORY[6],
+            NOISE[18],
+            STORY[7],
+            NOISE[5],
+            NOISE[6],
+            NOISE[11],
+            NOISE[12],
+            NOISE[13],
+            NOISE[14],
+        ]
+    )
+
+
+def test_every_noise_line_is_removed_and_every_story_sentence_kept():
+    cleaned = clean_text(_page(), title=TITLE)
+    lines = cleaned.text.split("\n")
+    assert lines == [TITLE, *STORY]
+    assert {item.line for item in cleaned.removed} == set(NOISE) | {TITLE}
+
+
+def test_removed_lines_carry_position_and_rule():
+    page = _page()
+    cleaned = clean_text(page, title=TITLE)
+    original = page.split("\n")
+    for item in cleaned.removed:
+        assert original[item.line_no] == item.line
+    rules = {item.line: item.rule for item in cleaned.removed}
+    assert rules["• HOME»"] == "breadcrumb"
+    assert rules["Advertisement · Scroll to continue"] == "ad_marker"
+    assert rules["Read Also: Winter Returns to the Front Line"] == "read_also"
+    assert rules["Share this @example-news.test"] == "share_prompt"
+    assert rules["Фото: Офіс президента"] == "photo_credit"
+    assert rules["Leave a comment"] == "comment_form"
+    assert rules["We use cookies to give you the best experience on our website."] == "cookie_notice"
+    assert [item.rule for item in cleaned.removed if item.line == TITLE] == ["repeated_title"]
+
+
+def test_headline_copies_without_a_title_keep_the_first_plain_one():
+    text = f"• {TITLE}\n{TITLE}\n{STORY[1]}\n{TITLE}\n{STORY[2]}"
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n") == [TITLE, STORY[1], STORY[2]]
+    assert [item.line_no for item in cleaned.removed] == [0, 3]
+
+
+def test_title_with_site_name_suffix_still_matches():
+    text = f"{TITLE}\n{STORY[1]}\n{TITLE}"
+    cleaned = clean_text(text, title=f"{TITLE} | Example News")
+    assert cleaned.text.split("\n") == [TITLE, STORY[1]]
+
+
+def test_byline_moves_to_metadata_and_dateline_is_reported():
+    text = f"By Olena Kovalenko and John Smith\n{STORY[0]}\n{STORY[1]}"
+    cleaned = clean_text(text)
+    assert cleaned.byline == "By Olena Kovalenko and John Smith"
+    assert cleaned.text.split("\n") == STORY[:2]
+    assert cleaned.dateline == "KYIV, March 24 (Example Wire)"
+    assert [item.rule for item in cleaned.removed] == ["byline"]
+
+
+def test_ukrainian_and_russian_noise_in_context():
+    story_uk = "Україна повернула додому 95 військовослужбовців, повідомив Координаційний штаб."
+    story_ru = "Россия сообщила о возвращении 95 военнослужащих при посредничестве ОАЭ."
+    text = "\n".join(
+        [
+            "Головна / Новини / Світ",
+            story_uk,
+            "Реклама · Прокрутіть, щоб продовжити",
+            "Читайте також: Як відбуваються обміни",
+            story_ru,
+            "Поделиться",
+            "Читайте также: Обмен пленными в цифрах",
+            "Подписывайтесь на наш канал в Telegram",
+            "Ми використовуємо файли cookie, щоб сайт працював краще.",
+            "Оставить комментарий",
+        ]
+    )
+    cleaned = clean_text(text, language="uk")
+    assert cleaned.text.split("\n") == [story_uk, story_ru]
+
+
+def test_related_links_block_goes_but_the_story_after_it_stays():
+    text = "\n".join(
+        [STORY[1], "You may also like:", "How the talks began", "Who brokers the swaps?", STORY[2]]
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n") == [STORY[1], STORY[2]]
+    assert {item.rule for item in cleaned.removed} == {"link_list"}
+
+
+def test_long_sentences_that_mention_rule_words_are_kept():
+    sentences = [
+        "Readers who want to read also the full statement can find it on the ministry's website, "
+        "which published it on Monday evening together with the names of those released.",
+        "Advertisement of the exchange was deliberately avoided by both sides until the buses "
+        "had crossed the border, according to two officials familiar with the talks.",
+        "Photo evidence gathered by monitors was shared with the Red Cross.",
+    ]
+    cleaned = clean_text("\n".join(sentences))
+    assert cleaned.text.split("\n") == sentences
+    assert cleaned.removed == ()
+
+
+def test_empty_and_blank_text():
+    assert clean_text("").text == ""
+    assert clean_text("\n \n").removed == ()
+
+
+def test_cleaning_a_long_text_is_fast():
+    text = "\n".join([*STORY, *NOISE] * 200)  # 5,400 lines
+    started = time.perf_counter()
+    clean_text(text, title=TITLE)
+    assert time.perf_counter() - started < 2.0
