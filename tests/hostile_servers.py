@@ -23,6 +23,7 @@ Paths (query parameters in brackets):
     /image                    a PNG (image/png)
     /slow [delay]             the page after `delay` (0.3) seconds; in-flight requests are counted
     /robots.txt               the `robots` text given to the constructor, else 404
+    paths in `files`          the bytes given to the constructor, with their content type
     anything else             404
 """
 
@@ -80,7 +81,10 @@ class _Handler(BaseHTTPRequestHandler):
         query = {key: values[0] for key, values in parse_qs(split.query).items()}
         route = getattr(self, "route_" + split.path.strip("/").replace("-", "_").replace(".", "_"), None)
         try:
-            if route is None:
+            if split.path in owner.files:
+                body, content_type = owner.files[split.path]
+                self._send(200, body, content_type)
+            elif route is None:
                 self._send(404, b"not found", "text/plain")
             else:
                 route(query)
@@ -185,8 +189,11 @@ class _Handler(BaseHTTPRequestHandler):
 class HostileServer:
     """A misbehaving HTTP server on 127.0.0.1 (a free port), run in a daemon thread."""
 
-    def __init__(self, *, robots: str | None = None) -> None:
+    def __init__(
+        self, *, robots: str | None = None, files: dict[str, tuple[bytes, str]] | None = None
+    ) -> None:
         self.robots = robots
+        self.files = dict(files or {})  # path -> (body, content type), e.g. corpus feeds to serve
         self.requests: list[RecordedRequest] = []
         self.flaky_hits: Counter[str] = Counter()
         self.max_in_flight = 0

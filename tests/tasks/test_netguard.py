@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 
 import pytest
 
+from tasks.fetch import FetchPolicy, fetch_all
+from tasks.models import FetchRequest
 from tasks.netguard import (
     AddressPolicy,
     BlockedAddressError,
@@ -14,6 +17,7 @@ from tasks.netguard import (
     embedded_ipv4,
     forbidden_reason,
 )
+from tests.hostile_servers import HostileServer
 
 FORBIDDEN = {
     "127.0.0.1": "loopback",
@@ -81,3 +85,40 @@ def test_allow_hosts_lifts_exactly_one_host_and_port() -> None:
 def test_allow_private_networks_lifts_everything() -> None:
     policy = AddressPolicy(allow_private_networks=True)
     assert asyncio.run(checked_addresses("0x7f.1", 9000, policy)) == [ipaddress.ip_address("127.0.0.1")]
+
+
+@pytest.fixture
+def fake_dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Names the test makes up, answered without a DNS server; other names resolve as usual."""
+    answers: dict[str, list[str]] = {}
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host in answers:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port)) for ip in answers[host]]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return answers
+
+
+def test_a_name_with_any_private_address_is_blocked(fake_dns: dict[str, list[str]]) -> None:
+    fake_dns["mixed.test"] = ["93.184.216.34", "10.0.0.7"]
+    with pytest.raises(BlockedAddressError, match="10.0.0.7"):
+        asyncio.run(checked_addresses("mixed.test", 443, AddressPolicy()))
+
+
+def test_fetch_connects_to_the_checked_address_and_keeps_the_host_header(
+    fake_dns: dict[str, list[str]],
+) -> None:
+    with HostileServer() as server:
+        fake_dns["feeds.test"] = ["127.0.0.1"]
+        policy = FetchPolicy(allow_hosts=frozenset({f"feeds.test:{server.port}"}), retries=0)
+        result = fetch_all([FetchRequest(f"http://feeds.test:{server.port}/page.html")], policy)[0]
+        assert result.outcome == "ok"
+        page_request = next(r for r in server.requests if r.path == "/page.html")
+        assert page_request.headers["host"] == f"feeds.test:{server.port}"
+        fake_dns["rebound.test"] = ["127.0.0.1"]  # a public-looking name answering with loopback
+        blocked = fetch_all([FetchRequest(f"http://rebound.test:{server.port}/page.html")], policy)[0]
+        assert blocked.outcome == "blocked"
+        assert "rebound.test" in (blocked.error or "") and "127.0.0.1" in (blocked.error or "")
