@@ -282,14 +282,14 @@ def test_stories_per_day_counts_articles_stories_and_exchange_reports_per_outlet
 def test_feed_health_reports_last_success_failures_and_ok_rate(sample_con):
     rows = {r["feed_id"]: r for r in _rows(sample_con, "select * from v_feed_health")}
     assert len(rows) == 5
-    assert rows["f1"]["health"] == "ok" and rows["f1"]["recent_ok_rate"] == 1.0
+    assert rows["f1"]["health"] == "ok" and rows["f1"]["ok_rate_7d"] == 1.0
     assert rows["f1"]["avg_items_per_run"] == 22.0
     assert rows["f2"]["last_outcome"] == "not_modified" and rows["f2"]["is_healthy"]
     failing = rows["f3"]
     assert failing["health"] == "failing" and failing["consecutive_failures"] == 2
     assert failing["last_outcome"] == "http_error" and failing["last_http_status"] == 500
     assert failing["last_success_at"].isoformat(sep=" ") == "2026-02-01 06:00:07"
-    assert abs(failing["recent_ok_rate"] - 1 / 3) < 1e-9
+    assert abs(failing["ok_rate_7d"] - 1 / 3) < 1e-9
     assert rows["f4"]["health"] == "never fetched" and rows["f4"]["n_fetches"] == 0
     assert rows["f5"]["health"] == "never succeeded" and rows["f5"]["consecutive_failures"] == 2
     assert rows["f5"]["last_error"] == "<b>not a feed</b>"
