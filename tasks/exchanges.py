@@ -64,6 +64,7 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 _TRIGGER_RE = _rx(
     r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|return of|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
+    r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
     r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
@@ -150,7 +151,7 @@ _COMPLETED_RE = _rx(
     r"состоялся|провели|удалось"
 )
 _FUTURE_RE = _rx(
-    r"\b(?:will|would|shall|agreed|agree|agreement|agreeing|deal to|plans?|planned|planning|set to|"
+    r"(?<!the )(?<!an )(?<!previously )\b(?:will|would|shall|agreed|agree|agreement|agreeing|deal to|plans?|planned|planning|set to|"
     r"expected to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
     r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
@@ -162,7 +163,8 @@ _FUTURE_RE = _rx(
 )
 _CUMULATIVE_RE = _rx(
     r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
-    r"bring(?:s|ing)? the (?:overall |total )?(?:total|number|tally|count)|brought the (?:total|number|tally)|"
+    r"over (?:the )?(?:two|three|four|five|several|\d+) days|in (?:two|three|four|\d+) days|"
+    r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
     r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
     r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
     r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
@@ -359,6 +361,7 @@ class _Count:
     approx: bool
     relation: str = "base"  # base | additive | subset
     explicit_side: bool = False  # nationality or direction stated, not inferred
+    descriptor: bool = False  # "the 1,000-for-1,000 swap": names the deal's format, not a return
     speaker: str | None = None
     in_additive_sentence: bool = False  # "Russia also released 22 wounded"
 
@@ -506,8 +509,17 @@ def _future(clause: str, num_start: int, num_end: int) -> bool:
     return False
 
 
+_RUNNING_TOTAL_TO_RE = _rx(
+    r"\b(?:bring|brings|bringing|brought|rais\w+|push\w+|tak\w+) the (?:\w+\s+){0,8}?to\s*$|"
+    r"(?:довівши|доведя|довело|довела)\s+(?:\w+\s+){0,6}?до\s*$"
+)
+
+
 def _cumulative(sentence_before: str, clause_after: str) -> bool:
-    """A running total: "since 2022, 2828 have returned", "1,994 exchanged so far"."""
+    """A running total: "since 2022, 2828 have returned", "1,994 exchanged so far", "brings the
+    total number freed to 4,131" (only the number after "to")."""
+    if _RUNNING_TOTAL_TO_RE.search(sentence_before):
+        return True
     for m in _CUMULATIVE_RE.finditer(sentence_before):
         # "the first exchange since October" describes the swap, it is not a total
         if not _SUPERLATIVE_RE.search(" ".join(sentence_before[: m.start()].split()[-3:])):
@@ -530,22 +542,32 @@ def _blank_ordinal_scopes(sentence: str, numbers: list[NumberSpan]) -> str:
     return sentence
 
 
+def _is_current(d: DateSpan, published: date | None) -> bool:
+    """A date that can be the news event: the publication day or up to three days before."""
+    if d.value is None or d.kind in ("past", "month"):
+        return False
+    if published is None or d.kind == "weekday":
+        return True
+    return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
+
+
 def _recalled_date(
     spans: list[DateSpan], clause_start: int, clause_end: int, sentence: str, published: date | None
 ) -> bool:
     if published is None:
         return False
-    for d in spans:
-        if not (clause_start <= d.start < clause_end) or d.value is None:
-            continue
+    in_clause = [d for d in spans if clause_start <= d.start < clause_end and d.value is not None]
+    if any(_is_current(d, published) for d in in_clause):
+        return False  # "on Friday ..., agreed in Istanbul last week": the old date is the agreement's
+    for d in in_clause:
         if re.search(r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
         if d.kind == "weekday":
             continue  # a weekday is within the week before publication: never an old swap
         if d.kind == "month":
-            if (d.value.year, d.value.month) < (published.year, published.month) and (
-                published - d.value
-            ).days > 35:
+            months_back = (published.year - d.value.year) * 12 + published.month - d.value.month
+            # "in April" read on 2 May may still be the news; any earlier month is not
+            if months_back > 1 or (months_back == 1 and published.day > 3):
                 return True
             continue
         if d.value < published - timedelta(days=3):
@@ -582,6 +604,13 @@ def _counts_in_sentence(
             before_text = text[clause_start : span.start]
             head_end = _people_head_end(np)
             paired = _paired_with(text[span.end :], span.value)
+            descriptor = paired and bool(
+                re.match(
+                    r"^\W*\d[\d,  ]*\W*(?:\w+\s+)?(?:swap|exchange|deal|format|агреемент|обмін|обмен)",
+                    re.sub(r"^\s*(?:-?for-?|на|за)", "", text[span.end :], flags=_I),
+                    _I,
+                )
+            )
             if re.search(r"(?:\d|\w)\s*(?:-?for-?|на|за)\s*$", before_text, _I) and _paired_with(
                 before_text[-60:], span.value, reverse=True
             ):
@@ -630,11 +659,23 @@ def _counts_in_sentence(
                 relation = "subset"
             if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
                 relation = "subset"  # "seven civilians among the 157"
+            if re.match(
+                r"^\s*of (?:the|those|them)\b|^\s*(?:з|із|из) (?:них|тих|числа)\b", text[span.end :], _I
+            ):
+                relation = "subset"  # "Ninety-five of the Ukrainian soldiers": part of a group
+            if re.search(r"\bof the (?:\w+ )?$", before_text, _I) and relation == "base":
+                continue  # "the last 303 of the agreed 1,000": the whole is mentioned, not returned
 
             side, explicit = _stated_side(text, clause, clause_start, span, np, np_head, lang)
             near_before = " ".join(before_text.split()[-4:])
             if paired or (not explicit and (each or po)):
                 side, explicit = BOTH, True
+            elif (
+                side is None
+                and previous is not None
+                and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :]))
+            ):
+                side, relation = previous.side, "whole"  # "55 servicemen and Medvedchuk - 56 in all"
             elif side is None and relation != "base" and previous is not None:
                 side = previous.side  # "175 Ukrainians ... as well as 22 seriously injured"
             elif side is None and (
@@ -669,6 +710,7 @@ def _counts_in_sentence(
                 explicit_side=explicit,
                 speaker=_speaker(text, span.start),
                 in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
+                descriptor=descriptor,
             )
             counts.append(count)
             # "207 Ukrainians (among them 10 civilians)": what follows is a breakdown of this count
@@ -731,36 +773,56 @@ class _SideClaim:
     sentence: int
     speaker: str | None
     explicit: bool
-    is_title: bool
+    weak: bool  # from the headline or a "1,000-for-1,000 swap" descriptor: used when nothing else is
 
 
-def _sentence_side_totals(counts: list[_Count], side: str) -> dict[int, _SideClaim]:
-    """Per sentence: the people returned to `side` (base counts plus additive extras)."""
-    claims: dict[int, _SideClaim] = {}
-    by_sentence: dict[int, list[_Count]] = {}
-    for c in counts:
-        by_sentence.setdefault(c.sentence, []).append(c)
-    for index, items in by_sentence.items():
-        # the first count of the side's people (a main group, or "10 civilians and 10 POWs")
-        base = [c for c in items if not c.approx and c.relation == "base" and c.side in (side, BOTH)]
-        if not base:
+def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
+    """The statements of how many people returned to `side`: each base count plus the additive
+    extras after it ("175 POWs as well as 22 injured" = 197), or a restated whole ("56 in all")."""
+    claims: list[_SideClaim] = []
+    current: _Count | None = None
+    value = 0
+    for c in sorted(counts, key=lambda c: (c.sentence, c.start)):
+        if current is not None and c.sentence != current.sentence:
+            claims.append(
+                _SideClaim(
+                    value, current.sentence, current.speaker, current.explicit_side, current.sentence < 0
+                )
+            )
+            current = None
+        if c.approx or c.side not in (side, BOTH):
             continue
-        first = base[0]
-        value = first.value
-        for c in items:
-            if c is first or c.approx or c.side not in (side, BOTH):
-                continue
-            if c.relation == "additive" and c.start > first.start:
-                value += c.value
-        claims[index] = _SideClaim(value, index, first.speaker, first.explicit_side, index < 0)
+        if c.relation == "base":
+            if current is not None:
+                claims.append(
+                    _SideClaim(
+                        value, current.sentence, current.speaker, current.explicit_side, current.sentence < 0
+                    )
+                )
+            current, value = c, c.value
+        elif current is not None and c.relation == "additive":
+            value += c.value
+        elif current is not None and c.relation == "whole":
+            value = c.value
+    if current is not None:
+        claims.append(
+            _SideClaim(
+                value,
+                current.sentence,
+                current.speaker,
+                current.explicit_side,
+                current.sentence < 0 or current.descriptor,
+            )
+        )
     return claims
 
 
-def _cross_sentence_extras(counts: list[_Count], side: str, claims: dict[int, _SideClaim]) -> dict[int, int]:
+def _cross_sentence_extras(counts: list[_Count], side: str, claims: list[_SideClaim]) -> dict[int, int]:
     """Wounded/civilians added in a sentence of their own ("Russia also released 22 wounded")."""
     extras: dict[int, int] = {}
+    claim_sentences = {claim.sentence for claim in claims}
     for c in counts:
-        if c.approx or c.side not in (side,) or c.group == MAIN or c.sentence in claims:
+        if c.approx or c.side not in (side,) or c.group == MAIN or c.sentence in claim_sentences:
             continue
         if c.relation == "base" and c.in_additive_sentence:
             extras[c.sentence] = extras.get(c.sentence, 0) + c.value
@@ -775,10 +837,29 @@ class _Choice:
     explicit: bool
 
 
+_SAME_NUMBER_RE = _rx(
+    r"the same number|an equal number|the same amount|as many (?:of its own|russians|ukrainians)|"
+    r"стільки ж|таку ж кількість|таку саму кількість|столько же|такое же количество|такое же число"
+)
+
+
+def _mirror_same_number(results: dict[str, _Choice], facts: list[_SentenceFacts]) -> None:
+    """ "Russia received the same number of its own soldiers": the other side's figure, mirrored."""
+    known = [side for side in (UA, RU) if results[side].value is not None]
+    if len(known) != 1:
+        return
+    for f in facts:
+        if f.is_trigger and not f.is_recalled and _SAME_NUMBER_RE.search(f.sentence.text):
+            source = results[known[0]]
+            other = RU if known[0] == UA else UA
+            results[other] = _Choice(source.value, False, (f.sentence.index,), False)
+            return
+
+
 def _choose(claims: list[_SideClaim], own_speaker: str) -> _Choice:
     if not claims:
         return _Choice(None, False, (), False)
-    body = [c for c in claims if not c.is_title] or claims
+    body = [c for c in claims if not c.weak] or claims
     support = Counter(c.value for c in body)
     top = max(support.values())
     # a figure far below the best-supported one is a subgroup ("19 of them were sentenced")
@@ -865,8 +946,8 @@ def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Countries named beside a mediation cue in a sentence about the exchange (or right after one:
-    "Turkey and Saudi Arabia helped mediate."). "US-mediated talks" is about talks, not the swap."""
+    """Countries named beside a mediation cue ("brokered by the UAE", "за посередництва ОАЕ",
+    "He thanked Turkey for its mediation"). "US-mediated talks" is about talks, not the swap."""
     codes: set[str] = set()
     used: set[int] = set()
     previous_about_exchange = False
@@ -875,7 +956,12 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
         cues = [
             m for m in _MEDIATION_CUE_RE.finditer(s.text) if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
         ]
-        if cues and s.index not in excluded and (about_exchange or previous_about_exchange):
+        # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it
+        # is about the future or the past ("Qatar offered to mediate", "has mediated before")
+        standalone = not _FUTURE_RE.search(s.text) and not re.search(
+            r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
+        )
+        if cues and s.index not in excluded and (about_exchange or previous_about_exchange or standalone):
             for code, pattern in _mediator_patterns():
                 if pattern.search(s.text):
                     codes.add(code)
@@ -963,18 +1049,18 @@ def extract_exchanges(
 
     side_results: dict[str, _Choice] = {}
     for side, own in ((UA, UA), (RU, RU)):
-        claims = _sentence_side_totals(counts, side)
+        claims = _side_claims(counts, side)
         extras = _cross_sentence_extras(counts, side, claims)
         extra_total = sum(extras.values())
         adjusted = []
-        for claim in claims.values():
+        for claim in claims:
             sentence_groups = {
                 c.group for c in counts if c.sentence == claim.sentence and c.side in (side, BOTH)
             }
             extra_groups = {c.group for c in counts if c.sentence in extras and c.side == side}
             add = extra_total if not (sentence_groups & extra_groups) else 0
             adjusted.append(
-                _SideClaim(claim.value + add, claim.sentence, claim.speaker, claim.explicit, claim.is_title)
+                _SideClaim(claim.value + add, claim.sentence, claim.speaker, claim.explicit, claim.weak)
             )
         side_results[side] = _choose(adjusted, own)
         if extras and side_results[side].value is not None:
@@ -985,6 +1071,7 @@ def extract_exchanges(
                 side_results[side].explicit,
             )
 
+    _mirror_same_number(side_results, facts)
     totals = [c for c in counts if c.side == TOTAL and c.group == MAIN]
     exact_totals = [c for c in totals if not c.approx and c.sentence >= 0] or [
         c for c in totals if not c.approx
