@@ -362,11 +362,11 @@ def _fingerprint_of_normalized(normalized: str) -> str:
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
-BANDS = 32
-ROWS = 4
-SAME_STORY_THRESHOLD = 0.8
-MIN_JACCARD = 0.4
-MAX_FACT_CONFLICTS = 0
+BANDS = 42
+ROWS = 3
+SAME_STORY_THRESHOLD = 0.6
+MIN_JACCARD = 0.3
+MAX_FACT_CONFLICTS = 1
 
 _RNG = np.random.default_rng(20240531)  # fixed: signatures are persisted, so they must never change
 _PERM_MULTIPLIERS = _RNG.integers(0, 2**31, size=NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
@@ -447,7 +447,7 @@ def minhash_signature(text: str) -> np.ndarray:
 
 def band_key_matrix(signatures: np.ndarray) -> np.ndarray:
     """(n, BANDS) int64 LSH keys: band b of a signature hashed with b, so bands never collide."""
-    rows = signatures.reshape(len(signatures), BANDS, ROWS).astype(np.uint64)
+    rows = signatures[:, : BANDS * ROWS].reshape(len(signatures), BANDS, ROWS).astype(np.uint64)
     keys = np.arange(BANDS, dtype=np.uint64)[None, :] * _BAND_MULTIPLIERS[ROWS]
     for row in range(ROWS):
         keys = keys + rows[:, :, row] * _BAND_MULTIPLIERS[row]
