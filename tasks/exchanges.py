@@ -212,7 +212,7 @@ _BOTH_SUBJECT_RE = _rx(
     r"\bthe two (?:sides|countries|nations)|\bboth (?:sides|countries)|\bthe sides\b|сторони|стороны"
 )
 _SUBSET_BEFORE_RE = _rx(
-    r"(?:among|including|incl\.|of whom|of them|among them|namely|in the group|of those|"
+    r"(?:among|including|included|includes|incl\.|of whom|of them|among them|namely|in the group|of those|"
     r"зокрема|серед них|серед яких|серед|у тому числі|в тому числі|в том числе|среди них|среди которых|"
     r"среди|из них|з них)"
 )
@@ -362,6 +362,7 @@ class _Count:
     relation: str = "base"  # base | additive | subset
     explicit_side: bool = False  # nationality or direction stated, not inferred
     descriptor: bool = False  # "the 1,000-for-1,000 swap": names the deal's format, not a return
+    totalled: bool = False  # "In total 29 Ukrainians", "56 people in all"
     speaker: str | None = None
     in_additive_sentence: bool = False  # "Russia also released 22 wounded"
 
@@ -560,7 +561,10 @@ def _recalled_date(
     if any(_is_current(d, published) for d in in_clause):
         return False  # "on Friday ..., agreed in Istanbul last week": the old date is the agreement's
     for d in in_clause:
-        if re.search(r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I):
+        old_event = re.match(r"^\W{0,3}\s*(?:when|коли|когда)\b", sentence[d.end :], _I)
+        if not old_event and re.search(
+            r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I
+        ):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
         if d.kind == "weekday":
             continue  # a weekday is within the week before publication: never an old swap
@@ -587,7 +591,8 @@ def _counts_in_sentence(
     for clause_start, clause_end in _clause_bounds(text):
         clause_full = text[clause_start:clause_end]
         clause = scoped[clause_start:clause_end]
-        recalled = bool(_RECALL_RE.search(clause)) or _recalled_date(
+        current = any(clause_start <= d.start < clause_end and _is_current(d, published) for d in dates)
+        recalled = (bool(_RECALL_RE.search(clause)) and not current) or _recalled_date(
             dates, clause_start, clause_start + len(clause), text, published
         )
         recalled_any = recalled_any or recalled
@@ -711,6 +716,7 @@ def _counts_in_sentence(
                 speaker=_speaker(text, span.start),
                 in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
                 descriptor=descriptor,
+                totalled=bool(_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :])),
             )
             counts.append(count)
             # "207 Ukrainians (among them 10 civilians)": what follows is a breakdown of this count
@@ -769,64 +775,79 @@ def _without_counted_people(text: str) -> str:
 
 @dataclass
 class _SideClaim:
+    """One statement of how many people returned to a side."""
+
     value: int
     sentence: int
     speaker: str | None
     explicit: bool
     weak: bool  # from the headline or a "1,000-for-1,000 swap" descriptor: used when nothing else is
+    base_group: str  # the group of its first count: a civilians-only statement is a subgroup
+    groups: set[str]  # every group summed into it
+    totalled: bool  # "In total 29 Ukrainians came home": a whole, never added to
+    in_additive_sentence: bool
 
 
 def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
-    """The statements of how many people returned to `side`: each base count plus the additive
-    extras after it ("175 POWs as well as 22 injured" = 197), or a restated whole ("56 in all")."""
+    """Each base count plus the additive extras after it in its sentence ("175 POWs as well as 22
+    injured" = 197), or a restated whole ("55 servicemen and Medvedchuk - 56 people in all")."""
     claims: list[_SideClaim] = []
-    current: _Count | None = None
-    value = 0
+    current: _SideClaim | None = None
     for c in sorted(counts, key=lambda c: (c.sentence, c.start)):
         if current is not None and c.sentence != current.sentence:
-            claims.append(
-                _SideClaim(
-                    value, current.sentence, current.speaker, current.explicit_side, current.sentence < 0
-                )
-            )
             current = None
         if c.approx or c.side not in (side, BOTH):
             continue
         if c.relation == "base":
-            if current is not None:
-                claims.append(
-                    _SideClaim(
-                        value, current.sentence, current.speaker, current.explicit_side, current.sentence < 0
-                    )
-                )
-            current, value = c, c.value
-        elif current is not None and c.relation == "additive":
-            value += c.value
-        elif current is not None and c.relation == "whole":
-            value = c.value
-    if current is not None:
-        claims.append(
-            _SideClaim(
-                value,
-                current.sentence,
-                current.speaker,
-                current.explicit_side,
-                current.sentence < 0 or current.descriptor,
+            current = _SideClaim(
+                value=c.value,
+                sentence=c.sentence,
+                speaker=c.speaker,
+                explicit=c.explicit_side,
+                weak=c.sentence < 0 or c.descriptor,
+                base_group=c.group,
+                groups={c.group},
+                totalled=c.totalled,
+                in_additive_sentence=c.in_additive_sentence,
             )
-        )
+            claims.append(current)
+        elif current is not None and c.relation == "additive":
+            current.value += c.value
+            current.groups.add(c.group)
+        elif current is not None and c.relation == "whole":
+            current.value = c.value
+            current.totalled = True
     return claims
 
 
-def _cross_sentence_extras(counts: list[_Count], side: str, claims: list[_SideClaim]) -> dict[int, int]:
-    """Wounded/civilians added in a sentence of their own ("Russia also released 22 wounded")."""
-    extras: dict[int, int] = {}
-    claim_sentences = {claim.sentence for claim in claims}
-    for c in counts:
-        if c.approx or c.side not in (side,) or c.group == MAIN or c.sentence in claim_sentences:
-            continue
-        if c.relation == "base" and c.in_additive_sentence:
-            extras[c.sentence] = extras.get(c.sentence, 0) + c.value
-    return extras
+def _with_later_extras(claims: list[_SideClaim]) -> list[_SideClaim]:
+    """Add wounded/civilians stated on their own after a main figure ("In addition, Russia handed
+    over 31 wounded Ukrainians") to that figure. Stated totals are left as they are."""
+    main = [c for c in claims if c.base_group == MAIN]
+    extras = [c for c in claims if c.base_group != MAIN and c.in_additive_sentence and not c.weak]
+    if not main:
+        return claims  # only subgroups were stated: they are the figure
+    result = []
+    for claim in main:
+        value = claim.value
+        if not claim.totalled:
+            for extra in extras:
+                if extra.sentence > claim.sentence and not (extra.groups & claim.groups):
+                    value += extra.value
+        result.append(
+            _SideClaim(
+                value,
+                claim.sentence,
+                claim.speaker,
+                claim.explicit,
+                claim.weak,
+                claim.base_group,
+                claim.groups,
+                claim.totalled,
+                claim.in_additive_sentence,
+            )
+        )
+    return result
 
 
 @dataclass(frozen=True)
@@ -1048,27 +1069,17 @@ def extract_exchanges(
         return []
 
     side_results: dict[str, _Choice] = {}
-    for side, own in ((UA, UA), (RU, RU)):
+    for side in (UA, RU):
         claims = _side_claims(counts, side)
-        extras = _cross_sentence_extras(counts, side, claims)
-        extra_total = sum(extras.values())
-        adjusted = []
-        for claim in claims:
-            sentence_groups = {
-                c.group for c in counts if c.sentence == claim.sentence and c.side in (side, BOTH)
-            }
-            extra_groups = {c.group for c in counts if c.sentence in extras and c.side == side}
-            add = extra_total if not (sentence_groups & extra_groups) else 0
-            adjusted.append(
-                _SideClaim(claim.value + add, claim.sentence, claim.speaker, claim.explicit, claim.weak)
-            )
-        side_results[side] = _choose(adjusted, own)
-        if extras and side_results[side].value is not None:
+        side_results[side] = _choose(_with_later_extras(claims), side)
+        extra_sentences = {c.sentence for c in claims if c.base_group != MAIN}
+        if side_results[side].value is not None and extra_sentences:
+            chosen = side_results[side]
             side_results[side] = _Choice(
-                side_results[side].value,
-                side_results[side].disputed,
-                tuple(sorted(set(side_results[side].sentences) | set(extras))),
-                side_results[side].explicit,
+                chosen.value,
+                chosen.disputed,
+                tuple(sorted(set(chosen.sentences) | extra_sentences)),
+                chosen.explicit,
             )
 
     _mirror_same_number(side_results, facts)
