@@ -101,7 +101,7 @@ _MONTH_IN = {
     "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
 }  # fmt: skip
 _MONTH_ONLY_RE = re.compile(
-    rf"\b(?:in|since|from|until|late|early|mid-?|у|в|з|с)\s+(?:late\s+|early\s+)?"
+    rf"\b(in|since|from|until|late|early|last|mid-?|у|в|з|с|минулого|прошлого)\s+(?:late\s+|early\s+)?"
     rf"({_MONTH_ALT}|{'|'.join(_MONTH_IN)})\b(?:,?\s+({_YEAR})\b)?",
     re.IGNORECASE,
 )
@@ -182,15 +182,18 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
             found.append(DateSpan(value, m.start(), m.end(), "relative"))
     for m in _MONTH_ONLY_RE.finditer(text):
         if free(m.start(1), m.end()):
-            word = m[1].lower()
-            if word in ("may", "mar") and m[1][0].islower():
+            word = m[2].lower()
+            if word in ("may", "mar") and m[2][0].islower():
                 continue
             month = _MONTHS.get(word) or _MONTH_IN[word]
-            year = int(m[2]) if m[2] else None
+            year = int(m[3]) if m[3] else None
             if year is None and published is not None:
-                year = published.year if month <= published.month else published.year - 1
+                # "last August" read in August is a year ago; "in August" is this year's
+                last = m[1].lower() in ("last", "минулого", "прошлого")
+                this_year = month < published.month or (month == published.month and not last)
+                year = published.year if this_year else published.year - 1
             value = _safe_date(year, month, 1) if year else None
-            found.append(DateSpan(value, m.start(1), m.end(), "month"))
+            found.append(DateSpan(value, m.start(2), m.end(), "month"))
     for m in _PAST_RE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateSpan(_past_value(m[1], published), m.start(), m.end(), "past"))

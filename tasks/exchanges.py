@@ -104,6 +104,11 @@ _UA_NAT_RE = _rx(
     r"azov\w*|азов\w*|mariupol\w*|маріупол\w*|"
     r"kyiv's|kiev's|our (?:soldiers|defenders|warriors|heroes|people|guys)|наших"
 )
+_OTHER_NAT_RE = _rx(
+    r"\b(?:armenian|azerbaijani|american|us|german|polish|israeli|palestinian|georgian|belarusian|"
+    r"british|french|lithuanian|latvian|estonian|norwegian|slovenian|indian|chinese|iranian|syrian|"
+    r"foreign)s?\b|вірмен\w*|азербайдж\w*|армян\w*|американ\w*|іноземн\w*|иностран\w*"
+)
 _RU_NAT_RE = _rx(
     r"russia\w*|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
 )
@@ -119,14 +124,15 @@ _RU_ACTOR_RE = _rx(
 _TO_UA_RE = _rx(
     r"(?:from|out of) (?:the )?(?:russian|russia's|enemy) (?:captivity|custody|prisons?|detention|jails?)|"
     r"(?:home |back )?to ukraine\b|into ukraine\b|to ukrainian(?:-controlled)? territory|"
-    r"з (?:російського |ворожого )?полону|з росії|з рф|"
+    r"з (?:російського |ворожого )?полону|з росії|з рф|в україну|до україни|"
+    r"(?:to the ukrainian side|українській стороні|украинской стороне)|"
     r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому"
 )
 _TO_RU_RE = _rx(
     r"(?:from|out of) (?:the )?(?:ukrainian|ukraine's) (?:captivity|custody|prisons?|detention)|"
     r"from (?:the )?territor(?:y|ies) (?:controlled by|under the control of) (?:the )?(?:kyiv|kiev)|"
     r"from (?:kyiv|kiev)-(?:controlled|held)|(?:home |back )?to russia\b|into russia\b|"
-    r"з українського полону|до росії|в росію|"
+    r"з українського полону|до росії|в росію|to the russian side|російській стороні|российской стороне|"
     r"из украинского плена|из плена ВСУ|с подконтрольной (?:киеву|киевскому режиму|украине) территории|"
     r"с территории,? подконтрольной|в россию|на родину"
 )
@@ -155,7 +161,8 @@ _FUTURE_RE = _rx(
     r"expected to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
     r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
-    r"potential|possible|announce\w* plans)\b|"
+    r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange)\b|"
+    r"для обміну|для обмена|"
     r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
     r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
     r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
@@ -270,7 +277,7 @@ _SPEAKER_RU_RE = _rx(
     r"російськ\w* сторон\w*"
 )
 _NOISE_LINE_RE = _rx(
-    r"^\s*(?:[•»›|]|\(?photo\b|\(?image\b|\(?video\b|read (?:also|more)\b|also read\b|related\b|see also\b|"
+    r"^\s*(?:[•»›|]|[(\[]?\s*(?:photo|image|video|picture|caption|фото|відео|видео)\b|read (?:also|more)\b|also read\b|related\b|see also\b|"
     r"more on this\b|watch\b|advertisement\b|share\b|subscribe\b|follow us\b|sign up\b|click\b|"
     r"for the latest\b|download (?:our|the) app|читайте також|читайте также|дивіться також|"
     r"смотрите также|фото\b|відео\b|видео\b|реклама\b|підписуйтесь|подписывайтесь)"
@@ -309,6 +316,11 @@ def _split_sentences(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _looks_like_headline(line: str) -> bool:
+    """A short first line without closing punctuation: a headline kept in the text."""
+    return len(line.split()) <= 20 and not re.search(r"[.!?…\"”»]\s*$", line)
+
+
 def _normalise(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
@@ -326,6 +338,9 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
         if not line or key in seen_lines or _NOISE_LINE_RE.match(line):
             continue
         seen_lines.add(key)
+        if not sentences and _looks_like_headline(line):
+            sentences.append(_Sentence(-1, line))  # the text opens with its headline
+            continue
         for sentence in _split_sentences(line):
             sentences.append(_Sentence(index, sentence))
             index += 1
@@ -494,19 +509,28 @@ def _is_date_or_year(span: NumberSpan, sentence: str, dates: list[DateSpan]) -> 
     return raw.isdigit() and len(raw) == 4 and 1900 <= span.value <= 2100
 
 
-def _future(clause: str, num_start: int, num_end: int) -> bool:
-    before, after = clause[:num_start], clause[num_end:]
-    future_before = [m.start() for m in _FUTURE_RE.finditer(before)]
-    completed_before = [m.start() for m in _COMPLETED_RE.finditer(before)]
+def _future(sentence_before: str, clause_before: str, clause_after: str) -> bool:
+    """Is the count part of an agreement, a plan or a promise rather than a completed return?
+
+    A future/agreement word before the number governs it ("agreed to swap 1,000", "договорились об
+    обмене «тысяча на тысячу»") unless the number's own verb is completed and the future word sits
+    in another clause ("'We will ...,' he said after 207 returned"). With no verb before the
+    number, the first verb after it decides ("1,200 will be exchanged").
+    """
+    future_before = [m.start() for m in _FUTURE_RE.finditer(sentence_before)]
+    completed_before = [m.start() for m in _COMPLETED_RE.finditer(sentence_before)]
     last_future = future_before[-1] if future_before else -1
     last_completed = completed_before[-1] if completed_before else -1
+    future_after = _FUTURE_RE.search(clause_after)
+    completed_after = _COMPLETED_RE.search(clause_after)
+    own_verb_completed = bool(completed_after) and (
+        not future_after or completed_after.start() < future_after.start()
+    )
     if last_future > last_completed:
-        return True
+        in_same_clause = bool(_FUTURE_RE.search(clause_before))
+        return in_same_clause or not own_verb_completed
     if last_completed == -1:
-        future_after = _FUTURE_RE.search(after)
-        completed_after = _COMPLETED_RE.search(after)
-        if future_after and (not completed_after or future_after.start() < completed_after.start()):
-            return True
+        return bool(future_after) and not own_verb_completed
     return False
 
 
@@ -636,7 +660,7 @@ def _counts_in_sentence(
             if _cumulative(scoped[: span.start], clause[local_end:]):
                 cumulative_any = True
                 continue
-            if excluded_clause or _future(clause, local_start, local_end):
+            if excluded_clause or _future(scoped[: span.start], clause[:local_start], clause[local_end:]):
                 continue
             if recalled:
                 continue
@@ -671,7 +695,13 @@ def _counts_in_sentence(
             if re.search(r"\bof the (?:\w+ )?$", before_text, _I) and relation == "base":
                 continue  # "the last 303 of the agreed 1,000": the whole is mentioned, not returned
 
-            side, explicit = _stated_side(text, clause, clause_start, span, np, np_head, lang)
+            core_phrase = _core_phrase(np)
+            if _OTHER_NAT_RE.search(core_phrase) and not (
+                _UA_NAT_RE.search(core_phrase) or _RU_NAT_RE.search(core_phrase)
+            ):
+                continue  # "32 Armenian servicemen": another war's prisoners
+            previous_end = previous.end if previous is not None else 0
+            side, explicit = _stated_side(text, clause, clause_start, span, np, previous_end, lang)
             near_before = " ".join(before_text.split()[-4:])
             if paired or (not explicit and (each or po)):
                 side, explicit = BOTH, True
@@ -682,7 +712,9 @@ def _counts_in_sentence(
             ):
                 side, relation = previous.side, "whole"  # "55 servicemen and Medvedchuk - 56 in all"
             elif side is None and relation != "base" and previous is not None:
-                side = previous.side  # "175 Ukrainians ... as well as 22 seriously injured"
+                # "175 Ukrainians ... as well as 22 seriously injured"; "175 for 175 and 22 wounded":
+                # the wounded released on top go to Ukraine
+                side = UA if previous.side == BOTH and group == WOUNDED else previous.side
             elif side is None and (
                 _TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :])
             ):
@@ -728,9 +760,11 @@ def _counts_in_sentence(
 
 
 def _stated_side(
-    sentence: str, clause: str, clause_start: int, span: NumberSpan, np: str, np_head: str, lang: str
+    sentence: str, clause: str, clause_start: int, span: NumberSpan, np: str, previous_end: int, lang: str
 ) -> tuple[str | None, bool]:
-    """(side, True) when the text says whose people a number counts: nationality, direction, "of its"."""
+    """(side, True) when the text says whose people a number counts: their nationality, "of its"
+    (the nearest country before), or a direction ("from Russian captivity", "to Russia") after the
+    number or just before it (not reaching back past an earlier count)."""
     # the nationality of the people themselves ("Ukrainian soldiers", "военнопленных ВСУ")
     for_np = _core_phrase(np)
     ua, ru = _UA_NAT_RE.search(for_np), _RU_NAT_RE.search(for_np)
@@ -738,12 +772,15 @@ def _stated_side(
         return UA, True
     if ru and not ua:
         return RU, True
-    local_end = span.end - clause_start
-    clause_after = clause[local_end:]
-    clause_before = clause[: span.start - clause_start]
-    # a direction in the clause ("from Russian captivity", "to Russia")
-    to_ua = _TO_UA_RE.search(clause_after) or _TO_UA_RE.search(clause_before)
-    to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(clause_before)
+    # "230 of their service members", "Russia got back 144 of its own"
+    if re.match(r"^\s*of (?:its|their|our)\b", np, _I):
+        side = _side_from_actor(_without_counted_people(sentence[: span.start]))
+        if side:
+            return side, True
+    clause_after = clause[span.end - clause_start :]
+    near_before = sentence[max(previous_end, clause_start, span.start - 60) : span.start]
+    to_ua = _TO_UA_RE.search(clause_after) or _TO_UA_RE.search(near_before)
+    to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(near_before)
     if lang == "ru" and to_ua and to_ua[0].lower() in ("на родину", "додому"):
         to_ua = None
     if lang != "ru" and to_ru and to_ru[0].lower() == "на родину":
@@ -752,11 +789,6 @@ def _stated_side(
         return UA, True
     if to_ru and not to_ua:
         return RU, True
-    # "230 of their service members": the nearest country before the number
-    if re.match(r"^\s*of (?:its|their|our)\b", np, _I):
-        side = _side_from_actor(_without_counted_people(sentence[: span.start]))
-        if side:
-            return side, True
     return None, False
 
 
@@ -1041,6 +1073,12 @@ def _event_date(
     return published, None, False
 
 
+def _involves_ukraine(facts: list[_SentenceFacts], sentences: tuple[int, ...]) -> bool:
+    """Without a figure for Ukrainians, the sentences behind the figures must name Ukraine."""
+    texts = [f.sentence.text for f in facts if f.sentence.index in sentences]
+    return any(_UA_ACTOR_RE.search(t) or _UA_NAT_RE.search(t) for t in texts)
+
+
 # --- the public functions ---------------------------------------------------------------------
 
 
@@ -1091,6 +1129,10 @@ def extract_exchanges(
     ua, ru = side_results[UA], side_results[RU]
     if ua.value is None and ru.value is None and total_count is None:
         return []
+    if ua.value is None and not _involves_ukraine(
+        facts, ru.sentences + ((total_count.sentence,) if total_count else ())
+    ):
+        return []  # a Russia-US swap, or Armenia-Azerbaijan: not this war's exchange
 
     wounded, wounded_sentences = _subgroup(counts, UA, WOUNDED, allow_unsided=True)
     civilians_ua, civ_ua_sentences = _subgroup(counts, UA, CIVILIAN, allow_unsided=False)

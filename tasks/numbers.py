@@ -276,6 +276,8 @@ def _slavic_numbers(text: str) -> list[NumberSpan]:
                 j += 1
                 continue
             if _SLAVIC_THOUSAND_RE.fullmatch(w):
+                if current == 0 and not re.fullmatch(r"тисяч[ау]|тысяч[аеу]", w, re.IGNORECASE):
+                    break  # "тисячі українців" alone is "thousands of", not 1,000
                 total += max(current, 1) * 1000
                 current = 0
                 end = e

@@ -193,7 +193,7 @@ def test_headline_noise_and_furniture_lines_do_not_matter() -> None:
 def test_evidence_and_confidence() -> None:
     m = one("Kyiv said 52 Ukrainian soldiers came home on Saturday.", published=date(2022, 10, 30))
     assert any("52 Ukrainian soldiers" in e for e in m.evidence)
-    vague = one("About 100 prisoners were exchanged on Saturday.", published=date(2022, 10, 30))
+    vague = one("About 100 prisoners were exchanged by Russia and Ukraine on Saturday.", published=date(2022, 10, 30))
     assert 0 < vague.confidence < m.confidence <= 1
 
 
