@@ -62,7 +62,7 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 # the sentence talks about an exchange or a return of captives
 _TRIGGER_RE = _rx(
-    r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|return of|"
+    r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|\breturns?\b|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
@@ -1090,7 +1090,11 @@ def detect_published(text: str) -> date | None:
 def extract_exchanges(
     text: str, *, published: date | None = None, title: str | None = None
 ) -> list[ExchangeMention]:
-    """The exchange an article reports as news (at most one), with its figures and evidence."""
+    """The exchanges an article reports as news, with their figures and evidence.
+
+    Usually one. A text that reports separate days with different figures (a live blog of a
+    three-day swap: 390, 307, 303) gives one mention per day, newest first.
+    """
     if published is None:
         published = detect_published(text)
     sentences = _sentences(text, title)
@@ -1102,10 +1106,75 @@ def extract_exchanges(
         if f.is_trigger:
             f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, dates)
         facts.append(f)
-    counts = [c for f in facts for c in f.counts]
-    if not counts:
+    if not any(f.counts for f in facts):
         return []
+    # sentences about other swaps or running totals say nothing about this swap's mediators
+    excluded = {f.sentence.index for f in facts if (f.is_recalled or f.is_cumulative) and not f.counts}
+    context = _ArticleContext(
+        sentences, facts, published, *_mediators(sentences, excluded), *_exchange_number(sentences, excluded)
+    )
+    episodes = _episodes(facts, published)
+    if len(episodes) > 1:
+        built = [(_mention(context, group, day), group, headed) for day, group, headed in episodes]
+        mentions = [m for m, _, _ in built]
+        pairs = {(m.returned_to_ukraine, m.returned_to_russia) for m in mentions if m}
+        complete = all(m and m.returned_to_ukraine and m.returned_to_russia for m in mentions)
+        if complete and len(pairs) == len(mentions):
+            if all(headed for _, _, headed in built):
+                return mentions  # a live blog: each dated entry is news
+            # prose: the newest day is the news; an older day with other figures is a recalled stage
+            newest = mentions[0]
+            recalled_days = {
+                f.sentence.index
+                for m, group, _ in built[1:]
+                if m.returned_to_ukraine != newest.returned_to_ukraine
+                and m.returned_to_russia != newest.returned_to_russia
+                for f in group
+            }
+            facts = [f for f in facts if f.sentence.index not in recalled_days]
+    single = _mention(context, facts, None)
+    return [single] if single else []
 
+
+@dataclass(frozen=True)
+class _ArticleContext:
+    """What holds for the whole article, whichever exchange in it is being built."""
+
+    sentences: list[_Sentence]
+    facts: list[_SentenceFacts]
+    published: date | None
+    mediators: tuple[str, ...]
+    mediator_sentences: tuple[int, ...]
+    exchange_number: int | None
+    number_sentence: int | None
+
+
+def _episodes(
+    facts: list[_SentenceFacts], published: date | None
+) -> list[tuple[date, list[_SentenceFacts], bool]]:
+    """Sentences with counts grouped by the day they are about, newest first: a current date in a
+    sentence (or a dated header line such as "Saturday 24 May") holds for the sentences after it
+    until the next one. The flag says whether every date of the group came from a header line."""
+    groups: dict[date, list[_SentenceFacts]] = {}
+    headed: dict[date, bool] = {}
+    anchor: date | None = None
+    for f in facts:
+        current = [d for d in f.dates if _is_current(d, published) and d.kind != "relative" and d.value]
+        if current:
+            anchor = current[0].value
+            rest = f.sentence.text
+            for d in current:
+                rest = rest[: d.start] + " " * (d.end - d.start) + rest[d.end :]
+            is_header = len(re.findall(r"[^\W\d]{3,}", rest)) <= 2 and not f.counts
+            headed[anchor] = headed.get(anchor, True) and is_header
+        if anchor is not None and f.counts:
+            groups.setdefault(anchor, []).append(f)
+    return [(day, group, headed.get(day, False)) for day, group in sorted(groups.items(), reverse=True)]
+
+
+def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None) -> ExchangeMention | None:
+    """One exchange from the counts in `facts` (all the article's, or one day's)."""
+    counts = [c for f in facts for c in f.counts]
     side_results: dict[str, _Choice] = {}
     for side in (UA, RU):
         claims = _side_claims(counts, side)
@@ -1128,11 +1197,11 @@ def extract_exchanges(
     total_count = (exact_totals or totals or [None])[0]
     ua, ru = side_results[UA], side_results[RU]
     if ua.value is None and ru.value is None and total_count is None:
-        return []
+        return None
     if ua.value is None and not _involves_ukraine(
-        facts, ru.sentences + ((total_count.sentence,) if total_count else ())
+        ctx.facts, ru.sentences + ((total_count.sentence,) if total_count else ())
     ):
-        return []  # a Russia-US swap, or Armenia-Azerbaijan: not this war's exchange
+        return None  # a Russia-US swap, or Armenia-Azerbaijan: not this war's exchange
 
     wounded, wounded_sentences = _subgroup(counts, UA, WOUNDED, allow_unsided=True)
     civilians_ua, civ_ua_sentences = _subgroup(counts, UA, CIVILIAN, allow_unsided=False)
@@ -1142,17 +1211,13 @@ def extract_exchanges(
     total_stated = total_count.value if total_count else None
     total_approx = bool(total_count and total_count.approx)
     if total_count is not None and ua.value is not None and ru.value is not None:
-        sentence_text = next(f.sentence.text for f in facts if f.sentence.index == total_count.sentence)
+        sentence_text = next(f.sentence.text for f in ctx.facts if f.sentence.index == total_count.sentence)
         approx_text = (
             sentence_text[max(0, total_count.start - 25) : total_count.start] if total_approx else None
         )
         if not _total_consistent(total_count.value, approx_text, ua.value + ru.value):
             disputed = True
 
-    # sentences about other swaps or running totals say nothing about this swap's mediators
-    recalled = {f.sentence.index for f in facts if (f.is_recalled or f.is_cumulative) and not f.counts}
-    mediators, mediator_sentences = _mediators(sentences, recalled)
-    number, number_sentence = _exchange_number(sentences, recalled)
     evidence_ids = (
         set(ua.sentences)
         | set(ru.sentences)
@@ -1162,13 +1227,16 @@ def extract_exchanges(
     )
     if total_count is not None:
         evidence_ids.add(total_count.sentence)
-    event, date_sentence, date_stated = _event_date(facts, tuple(sorted(evidence_ids)), published)
+    if day is None:
+        event, date_sentence, date_stated = _event_date(ctx.facts, tuple(sorted(evidence_ids)), ctx.published)
+    else:
+        event, date_sentence, date_stated = day, None, True
     if date_sentence is not None:
         evidence_ids.add(date_sentence)
-    if number_sentence is not None:
-        evidence_ids.add(number_sentence)
-    evidence_ids |= set(mediator_sentences)
-    evidence = tuple(s.text for s in sentences if s.index in evidence_ids)
+    if ctx.number_sentence is not None:
+        evidence_ids.add(ctx.number_sentence)
+    evidence_ids |= set(ctx.mediator_sentences)
+    evidence = tuple(s.text for s in ctx.sentences if s.index in evidence_ids)
 
     confidence = 0.35
     if ua.value is not None and ru.value is not None:
@@ -1179,26 +1247,24 @@ def extract_exchanges(
         confidence += 0.1
     if date_stated:
         confidence += 0.1
-    if mediators:
+    if ctx.mediators:
         confidence += 0.05
     if disputed:
         confidence -= 0.15
     confidence = max(0.05, min(0.99, confidence))
 
-    return [
-        ExchangeMention(
-            event_date=event,
-            returned_to_ukraine=ua.value,
-            returned_to_russia=ru.value,
-            mediators=mediators,
-            civilians_to_ukraine=civilians_ua,
-            wounded_to_ukraine=wounded,
-            civilians_to_russia=civilians_ru,
-            total_stated=total_stated,
-            total_is_approximate=total_approx,
-            exchange_number=number,
-            is_disputed=disputed,
-            evidence=evidence,
-            confidence=round(confidence, 3),
-        )
-    ]
+    return ExchangeMention(
+        event_date=event,
+        returned_to_ukraine=ua.value,
+        returned_to_russia=ru.value,
+        mediators=ctx.mediators,
+        civilians_to_ukraine=civilians_ua,
+        wounded_to_ukraine=wounded,
+        civilians_to_russia=civilians_ru,
+        total_stated=total_stated,
+        total_is_approximate=total_approx,
+        exchange_number=ctx.exchange_number,
+        is_disputed=disputed,
+        evidence=evidence,
+        confidence=round(confidence, 3),
+    )
