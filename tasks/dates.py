@@ -81,6 +81,7 @@ _DMY_RE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(rf"(?<![\w'’])({_WEEKDAY_ALT})(?![\w'’])", re.IGNORECASE)
+_LAST_BEFORE_RE = re.compile(r"(?:\blast|минул\w+|прошл\w+)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
     r"\b(the day before yesterday|позавчора|позавчера|yesterday|вчора|вчера|учора|"
     r"today|сьогодні|сегодня|tonight|this morning|this evening|last night|минулої ночі|"
@@ -174,6 +175,9 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     for m in _WEEKDAY_RE.finditer(text):
         if free(m.start(), m.end()):
             value = weekday_on_or_before(_WEEKDAYS[m[1].lower()], published) if published else None
+            if value is not None and _LAST_BEFORE_RE.search(text[: m.start()]):
+                # "last Saturday" read on a Saturday is a week ago, not today
+                value = weekday_on_or_before(_WEEKDAYS[m[1].lower()], published - timedelta(days=1))
             found.append(DateSpan(value, m.start(), m.end(), "weekday"))
     for m in _RELATIVE_RE.finditer(text):
         if free(m.start(), m.end()):

@@ -63,6 +63,7 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 # the sentence talks about an exchange or a return of captives
 _TRIGGER_RE = _rx(
     r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|\breturns?\b|"
+    r"\d\s*-?(?:for|на)-?\s*\d|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
@@ -571,8 +572,10 @@ def _is_current(d: DateSpan, published: date | None) -> bool:
     """A date that can be the news event: the publication day or up to three days before."""
     if d.value is None or d.kind in ("past", "month"):
         return False
-    if published is None or d.kind == "weekday":
+    if published is None:
         return True
+    if d.kind == "weekday":
+        return published - timedelta(days=6) <= d.value <= published
     return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
 
 
@@ -590,8 +593,8 @@ def _recalled_date(
             r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I
         ):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
-        if d.kind == "weekday":
-            continue  # a weekday is within the week before publication: never an old swap
+        if d.kind == "weekday" and d.value >= published - timedelta(days=6):
+            continue  # "on Wednesday" is within the week before publication
         if d.kind == "month":
             months_back = (published.year - d.value.year) * 12 + published.month - d.value.month
             # "in April" read on 2 May may still be the news; any earlier month is not
@@ -1102,7 +1105,13 @@ def extract_exchanges(
     facts: list[_SentenceFacts] = []
     for s in sentences:
         dates = find_dates(s.text, published)
-        f = _SentenceFacts(s, dates=dates, is_trigger=bool(_TRIGGER_RE.search(s.text)))
+        is_trigger = bool(_TRIGGER_RE.search(s.text)) or (
+            # "Among the Ukrainians are 120 civilians." right after the figures
+            bool(facts)
+            and facts[-1].is_trigger
+            and bool(re.match(rf"^\W*{_SUBSET_BEFORE_RE.pattern}", s.text, _I))
+        )
+        f = _SentenceFacts(s, dates=dates, is_trigger=is_trigger)
         if f.is_trigger:
             f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, dates)
         facts.append(f)
