@@ -109,7 +109,7 @@ _MONTH_ONLY_RE = re.compile(
 _RELATIVE_OFFSET = {
     "the day before yesterday": -2, "позавчора": -2, "позавчера": -2,
     "yesterday": -1, "вчора": -1, "вчера": -1, "учора": -1,
-    "last night": 0, "минулої ночі": 0, "прошлой ночью": 0,
+    "last night": -1, "минулої ночі": -1, "прошлой ночью": -1,
 }  # fmt: skip
 
 

@@ -145,7 +145,7 @@ _GIVE_RE = _rx(
 )
 _GET_RE = _rx(
     r"brought (?:back|home)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
-    r"welcomed|won (?:back )?the release|repatriated|took back|"
+    r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|"
     r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*"
 )
 _COMPLETED_RE = _rx(
@@ -187,6 +187,11 @@ _RECALL_RE = _rx(
     r"\bearlier (?:this|last) (?:month|year)\b|\bearlier in the (?:month|year)\b|"
     r"раніше цього (?:місяця|року)|ранее в этом (?:месяце|году)|"
     r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз"
+)
+# "the 189 included two civilians": a breakdown of the returnees, wherever it stands
+_BREAKDOWN_RE = _rx(
+    r"(?:includ\w*|among them|серед них|среди них|зокрема|в том числе|у тому числі)\W+(?:\w+\W+){0,3}?"
+    r"(?:civilian|wounded|injured|цивільн|поранен|гражданск|ранен)"
 )
 _WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
 _APPROX_BEFORE_RE = _rx(
@@ -756,7 +761,7 @@ def _counts_in_sentence(
             counts.append(count)
             # "207 Ukrainians (among them 10 civilians)": what follows is a breakdown of this count
             subset_open = referent_whole or (
-                side in (UA, RU) and bool(re.match(r"^[^,.;]{0,40}?(?::|\(|—|–)", text[span.end :]))
+                side in (UA, RU) and bool(re.match(r"^[^,.;]{0,40}?(?::|\(|—|–|\s-\s)", text[span.end :]))
             )
             previous = count
     return counts, recalled_any, cumulative_any
@@ -1105,11 +1110,15 @@ def extract_exchanges(
     facts: list[_SentenceFacts] = []
     for s in sentences:
         dates = find_dates(s.text, published)
-        is_trigger = bool(_TRIGGER_RE.search(s.text)) or (
-            # "Among the Ukrainians are 120 civilians." right after the figures
-            bool(facts)
-            and facts[-1].is_trigger
-            and bool(re.match(rf"^\W*{_SUBSET_BEFORE_RE.pattern}", s.text, _I))
+        is_trigger = (
+            bool(_TRIGGER_RE.search(s.text))
+            or (
+                # "Among the Ukrainians are 120 civilians." right after the figures
+                bool(facts)
+                and facts[-1].is_trigger
+                and bool(re.match(rf"^\W*{_SUBSET_BEFORE_RE.pattern}", s.text, _I))
+            )
+            or bool(_BREAKDOWN_RE.search(s.text))
         )
         f = _SentenceFacts(s, dates=dates, is_trigger=is_trigger)
         if f.is_trigger:
