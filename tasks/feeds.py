@@ -28,6 +28,7 @@ from __future__ import annotations
 import atexit
 import codecs
 import json
+import logging
 import multiprocessing.connection
 import os
 import re
@@ -51,6 +52,10 @@ MAX_PERSON_CHARS = 512  # author/e-mail text beyond this is cut (quadratic e-mai
 MAX_TITLE_CHARS = 1_000
 MAX_GUID_CHARS = 2_048
 MAX_URL_CHARS = 4_096
+WORKER_START_TIMEOUT = 60.0  # importing feedparser on a loaded machine; not charged to any feed
+WORKER_RETRY_SECONDS = 60.0
+
+_log = logging.getLogger(__name__)
 
 _FIRST_ELEMENT = re.compile(r"<\w", re.ASCII)  # where feedparser ends a document's head
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
@@ -329,6 +334,7 @@ def serve_worker() -> None:
     os.dup2(2, 1)  # a stray print must not corrupt the reply channel
     limit = max_memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    replies.send("ready")  # imports done: from now on the parent's clock measures parsing only
     while True:
         try:
             body, base_url, content_type = requests.recv()
@@ -372,6 +378,9 @@ class _Worker:
         )
         self.process.stdin.close()
         self.process.stdout.close()
+        if not self.replies.poll(WORKER_START_TIMEOUT) or self.replies.recv() != "ready":
+            self.stop()
+            raise OSError(f"the feed parser process did not start within {WORKER_START_TIMEOUT:g} s")
 
     def parse(
         self, body: bytes, base_url: str, content_type: str | None, timeout_s: float
@@ -405,7 +414,7 @@ class _WorkerPool:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._worker: _Worker | None = None
-        self._cannot_spawn = False
+        self._no_worker_until = 0.0  # after a failed start, parse in-process for a while
 
     def parse(
         self, body: bytes, base_url: str, content_type: str | None, timeout_s: float, max_memory_mb: int
@@ -428,7 +437,7 @@ class _WorkerPool:
                 self._worker = None
 
     def _ready_worker(self, max_memory_mb: int) -> _Worker | None:
-        if self._cannot_spawn:
+        if time.monotonic() < self._no_worker_until:
             return None
         if self._worker is not None and (
             self._worker.max_memory_mb != max_memory_mb or not self._worker.alive()
@@ -438,8 +447,13 @@ class _WorkerPool:
         if self._worker is None:
             try:
                 self._worker = _Worker(max_memory_mb)
-            except OSError:  # no processes allowed here: layers 1 and 2 still apply
-                self._cannot_spawn = True
+            except OSError as error:  # no process could start: layers 1 and 2 still apply
+                _log.warning(
+                    "feed parser worker unavailable, parsing in-process for %g s: %s",
+                    WORKER_RETRY_SECONDS,
+                    error,
+                )
+                self._no_worker_until = time.monotonic() + WORKER_RETRY_SECONDS
                 return None
         return self._worker
 

@@ -63,6 +63,30 @@ class FetchPolicy:
     retries: int = 2  # transient errors only (connect errors, timeouts, 429/502/503/504); never on other 4xx
     retry_backoff: float = 0.5
 
+    def __post_init__(self) -> None:
+        """Refuse settings that would hang or disable a limit (a config mistake should fail loudly)."""
+        for name in (
+            "total_timeout",
+            "connect_timeout",
+            "max_body_bytes",
+            "per_host_concurrency",
+            "total_concurrency",
+        ):
+            _require_number(name, getattr(self, name), minimum=0.0, inclusive=False)
+        for name in ("max_redirects", "per_host_delay", "retries", "retry_backoff"):
+            _require_number(name, getattr(self, name), minimum=0.0, inclusive=True)
+        for host_port in self.allow_hosts:
+            host, _, port = str(host_port).rpartition(":")
+            if not host or not port.isdigit():
+                raise ValueError(f"FetchPolicy.allow_hosts entries are HOST:PORT, not {host_port!r}")
+
+
+def _require_number(name: str, value: object, *, minimum: float, inclusive: bool) -> None:
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not is_number or value < minimum or (value == minimum and not inclusive):  # type: ignore[operator]
+        rule = "not be negative" if inclusive else "be positive"
+        raise ValueError(f"FetchPolicy.{name} must {rule}, not {value!r}")
+
 
 class _FetchFailure(Exception):
     """Ends an attempt with a recorded outcome; `transient` failures are retried."""
@@ -370,7 +394,7 @@ class _Fetcher:
         url = f"{origin}/robots.txt"
         text = None
         try:
-            async with asyncio.timeout(ROBOTS_TIMEOUT):
+            async with asyncio.timeout(min(ROBOTS_TIMEOUT, self.policy.total_timeout)):
                 for _hop in range(self.policy.max_redirects + 1):
                     target = _checked_url(url)
                     gate = self._gate(target.host)

