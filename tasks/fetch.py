@@ -48,9 +48,8 @@ MAX_RETRY_AFTER = 10.0  # a server asking us to wait longer is treated as a plai
 @dataclass(frozen=True)
 class FetchPolicy:
     allow_private_networks: bool = False
-    allow_hosts: frozenset[str] = (
-        frozenset()
-    )  # "HOST:PORT" exactly; lifts the guard for that host and port only
+    # "HOST:PORT" exactly as in the URL; lifts the guard for that host and port only
+    allow_hosts: frozenset[str] = frozenset()
     total_timeout: float = 20.0  # seconds of network time per attempt, all hops and the body included
     connect_timeout: float = 5.0
     max_body_bytes: int = 10 * 1024 * 1024  # decoded size cap (gzip bombs)

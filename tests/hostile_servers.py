@@ -15,6 +15,8 @@ Paths (query parameters in brackets):
     /drip [interval]          200 text/html with a large Content-Length, then 1 byte per interval s
     /gzip-bomb                Content-Encoding: gzip, about 1 MB on the wire, over 1 GB decoded,
                               compressed while it is sent
+    /compressed [coding]      the feed with Content-Encoding gzip, deflate (zlib) or raw-deflate
+                              (a raw deflate stream labelled "deflate", as some servers send)
     /endless                  200 text/html without a length, 64 KB chunks until the client leaves
     /loop                     302 to itself, forever
     /redirect [to, status]    a redirect (302 by default) to `to`
@@ -142,6 +144,14 @@ class _Handler(BaseHTTPRequestHandler):
         for _ in range(BOMB_DECODED_BYTES // len(zeros)):
             self.wfile.write(compressor.compress(zeros))  # about 1 KB per MB of zeros
         self.wfile.write(compressor.compress(b"\0" * (BOMB_DECODED_BYTES % len(zeros))) + compressor.flush())
+
+    def route_compressed(self, query: dict[str, str]) -> None:
+        coding = query.get("coding", "gzip")
+        wbits = {"gzip": 31, "deflate": 15, "raw-deflate": -15}[coding]
+        compressor = zlib.compressobj(6, zlib.DEFLATED, wbits)
+        body = compressor.compress(FEED_XML) + compressor.flush()
+        label = "gzip" if coding == "gzip" else "deflate"
+        self._send(200, body, "application/rss+xml", Content_Encoding=label)
 
     def route_endless(self, query: dict[str, str]) -> None:
         self.send_response(200)

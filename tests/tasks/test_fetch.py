@@ -68,6 +68,12 @@ def test_conditional_get_gives_not_modified(server: HostileServer) -> None:
     assert feed_request.headers["if-modified-since"] == "Tue, 10 Jun 2025 08:00:00 GMT"
 
 
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "raw-deflate"])
+def test_compressed_bodies_are_decoded(server: HostileServer, coding: str) -> None:
+    result = fetch_one(server.url("/compressed", coding=coding), policy_for(server), kind="feed")
+    assert (result.outcome, result.body) == ("ok", FEED_XML)
+
+
 def test_drip_is_cut_by_the_total_deadline(server: HostileServer) -> None:
     started = time.monotonic()
     result = fetch_one(server.url("/drip", interval="0.2"), policy_for(server, total_timeout=1.0))
