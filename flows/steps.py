@@ -30,7 +30,11 @@ def fetch_feeds(requests: Sequence[FetchRequest], policy: FetchPolicy) -> list[F
 
 @task(name="parse-feeds", cache_policy=NO_CACHE)
 def parse_feeds(results: Sequence[FetchResult]) -> list[ParsedFeed | None]:
-    return [parse_feed(r.body, base_url=r.final_url) if r.ok and r.body is not None else None for r in results]
+    return [
+        parse_feed(r.body, base_url=r.final_url, content_type=r.headers.get("content-type"))
+        if r.ok and r.body is not None else None
+        for r in results
+    ]
 
 
 @task(name="fetch-pages", cache_policy=NO_CACHE)
