@@ -270,7 +270,7 @@ def timeline_svg(timeline: list[dict[str, Any]]) -> str:
         return _empty("No dated exchanges yet.")
     monthly = len(timeline) > MAX_TIMELINE_BARS
     bars = _monthly(timeline) if monthly else timeline
-    width, height, left, right, top, bottom = 960, 340, 56, 944, 24, 300
+    width, height, left, right, top, bottom = 960, 360, 64, 944, 44, 320
     middle = (top + bottom) / 2
     axis = _TimeAxis.spanning([b["event_date"] for b in bars], left, right)
     peak = max(1, *(max(b["returned_to_ukraine"] or 0, b["returned_to_russia"] or 0) for b in bars))
@@ -305,22 +305,30 @@ def timeline_svg(timeline: list[dict[str, Any]]) -> str:
             )
         if bar["is_disputed"]:
             parts.append(
-                f'<circle class="disputed-mark" cx="{x + bar_width / 2:.1f}" cy="{top - 10}" r="4">'
+                f'<circle class="disputed-mark" cx="{x + bar_width / 2:.1f}" cy="{top - 8}" r="4">'
                 f"<title>{_e(label)}: sources disagree on the figures</title></circle>"
             )
+    # the legend sits above the plot, so no bar can hide it
     parts.append(
-        f'<text class="legend" x="{left + 4}" y="{top + 12}" fill="{TO_UKRAINE_COLOR}">▲ returned to Ukraine</text>'
-        f'<text class="legend" x="{left + 4}" y="{bottom - 4}" fill="{TO_RUSSIA_COLOR}">▼ returned to Russia</text>'
+        f'<text class="legend" x="{left}" y="14" fill="{TO_UKRAINE_COLOR}">▲ returned to Ukraine</text>'
+        f'<text class="legend" x="{left + 170}" y="14" fill="{TO_RUSSIA_COLOR}">▼ returned to Russia</text>'
+        f'<circle class="legend-mark disputed-mark" cx="{left + 336}" cy="10" r="4"/>'
+        f'<text class="legend" x="{left + 346}" y="14">sources disagree</text>'
     )
     caption = "monthly totals" if monthly else "one bar per exchange"
-    return _svg(width, height, f"People returned to each side ({caption})", "".join(parts), "timeline")
+    chart = _svg(width, height, f"People returned to each side ({caption})", "".join(parts), "timeline")
+    if monthly:
+        chart += (
+            f'<p class="note">Monthly totals: {_n(len(timeline))} exchanges are too many for a bar each.</p>'
+        )
+    return chart
 
 
 def cumulative_svg(cumulative: list[dict[str, Any]]) -> str:
     """Running totals of people returned to each side, as step lines."""
     if not cumulative:
         return _empty("No dated exchanges yet.")
-    width, height, left, right, top, bottom = 960, 300, 64, 860, 20, 260
+    width, height, left, right, top, bottom = 960, 300, 72, 790, 20, 260
     axis = _TimeAxis.spanning([r["event_date"] for r in cumulative], left, right)
     peak = max(1, cumulative[-1]["cumulative_to_ukraine"], cumulative[-1]["cumulative_to_russia"])
 
@@ -356,15 +364,15 @@ def mediators_svg(mediators: list[dict[str, Any]]) -> str:
     """People returned through each mediator, to each side, stacked horizontally."""
     if not mediators:
         return _empty("No exchanges yet.")
-    row_height, left, right, top = 30, 230, 760, 10
+    row_height, left, right, top = 30, 230, 660, 10
     width, height = 960, top * 2 + row_height * len(mediators)
     peak = max(1, *(m["returned_total"] for m in mediators))
     scale = (right - left) / peak
     parts = []
     for i, mediator in enumerate(mediators):
         y = top + i * row_height
-        code = mediator["mediator_code"] or "–"
-        name = f"{code} · {mediator['mediator_name']}"
+        code = mediator["mediator_code"] or ""
+        name = f"{code} · {mediator['mediator_name']}" if code else mediator["mediator_name"]
         parts.append(f'<text class="label" x="{left - 8}" y="{y + 19}" text-anchor="end">{_e(name)}</text>')
         x = float(left)
         for side, column, color in (
