@@ -68,6 +68,9 @@ def _with_batch(con: duckdb.DuckDBPyConnection, rows: Sequence[dict], query: str
 
 
 def start_run(con: duckdb.DuckDBPyConnection, *, run_id: str, trigger: str, flow_run_id: str | None) -> None:
+    # The caller holds the run lock, so a run still marked running was killed: say so.
+    con.execute("update runs set status = 'interrupted', error = 'the process ended before the run finished' "
+                "where status = 'running'")
     con.execute(
         "insert into runs (run_id, started_at, trigger, status, flow_run_id) values (?, ?, ?, 'running', ?)",
         [run_id, utcnow(), trigger, flow_run_id],
