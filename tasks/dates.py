@@ -32,18 +32,18 @@ class DateSpan:
 _MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan січня січень января январь",
-        "february feb лютого лютий февраля февраль",
-        "march mar березня березень марта март",
-        "april apr квітня квітень апреля апрель",
-        "may травня травень мая май",
-        "june jun червня червень июня июнь",
-        "july jul липня липень июля июль",
-        "august aug серпня серпень августа август",
-        "september sep sept вересня вересень сентября сентябрь",
-        "october oct жовтня жовтень октября октябрь",
-        "november nov листопада листопад ноября ноябрь",
-        "december dec грудня грудень декабря декабрь",
+        "january jan січня січень января январь januar jänner",
+        "february feb лютого лютий февраля февраль februar",
+        "march mar березня березень марта март märz",
+        "april apr квітня квітень апреля апрель april",
+        "may травня травень мая май mai",
+        "june jun червня червень июня июнь juni",
+        "july jul липня липень июля июль juli",
+        "august aug серпня серпень августа август august",
+        "september sep sept вересня вересень сентября сентябрь september",
+        "october oct жовтня жовтень октября октябрь oktober",
+        "november nov листопада листопад ноября ноябрь november",
+        "december dec грудня грудень декабря декабрь dezember",
     ],
     start=1,
 ):
@@ -53,13 +53,13 @@ for _num, _names in enumerate(
 _WEEKDAYS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "monday понеділок понеділка понедельник понедельника",
-        "tuesday вівторок вівторка вторник вторника",
-        "wednesday середу середа среду",
-        "thursday четвер четверга четверг",
-        "friday п'ятницю п’ятницю пʼятницю п'ятниця п’ятниця пятницу пятница пятницы",
-        "saturday суботу субота суботи субботу суббота субботы",
-        "sunday неділю неділя неділі воскресенье воскресенья",
+        "monday понеділок понеділка понедельник понедельника montag",
+        "tuesday вівторок вівторка вторник вторника dienstag",
+        "wednesday середу середа среду mittwoch",
+        "thursday четвер четверга четверг donnerstag",
+        "friday п'ятницю п’ятницю пʼятницю п'ятниця п’ятниця пятницу пятница пятницы freitag",
+        "saturday суботу субота суботи субботу суббота субботы samstag sonnabend",
+        "sunday неділю неділя неділі воскресенье воскресенья sonntag",
     ]
 ):
     for _name in _names.split():
@@ -77,13 +77,15 @@ _MDY_RE = re.compile(
 )
 # "3 January 2024", "24 березня", "3 января 2024 года"
 _DMY_RE = re.compile(
-    rf"\b(\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th))?\s+(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s+({_YEAR})\b)?",
+    rf"\b(\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th)|\.)?\s+(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s+({_YEAR})\b)?",
     re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(rf"(?<![\w'’])({_WEEKDAY_ALT})(?![\w'’])", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(
+    rf"(?<![\w'’])({_WEEKDAY_ALT})(?:abend|morgen|nachmittag|vormittag|nacht)?(?![\w'’])", re.IGNORECASE
+)
 _LAST_BEFORE_RE = re.compile(r"(?:\blast|минул\w+|прошл\w+)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
-    r"\b(the day before yesterday|позавчора|позавчера|yesterday|вчора|вчера|учора|"
+    r"\b(the day before yesterday|позавчора|позавчера|yesterday|вчора|вчера|учора|vorgestern|gestern|heute|"
     r"today|сьогодні|сегодня|tonight|this morning|this evening|last night|минулої ночі|"
     r"цього ранку|сегодня утром|прошлой ночью)\b",
     re.IGNORECASE,
@@ -102,13 +104,13 @@ _MONTH_IN = {
     "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
 }  # fmt: skip
 _MONTH_ONLY_RE = re.compile(
-    rf"\b(in|since|from|until|late|early|last|mid-?|у|в|з|с|минулого|прошлого)\s+(?:late\s+|early\s+)?"
+    rf"\b(in|im|since|seit|from|until|late|early|last|mid-?|у|в|з|с|минулого|прошлого)\s+(?:late\s+|early\s+)?"
     rf"({_MONTH_ALT}|{'|'.join(_MONTH_IN)})\b(?:,?\s+({_YEAR})\b)?",
     re.IGNORECASE,
 )
 _RELATIVE_OFFSET = {
     "the day before yesterday": -2, "позавчора": -2, "позавчера": -2,
-    "yesterday": -1, "вчора": -1, "вчера": -1, "учора": -1,
+    "yesterday": -1, "вчора": -1, "вчера": -1, "учора": -1, "gestern": -1, "vorgestern": -2,
     "last night": -1, "минулої ночі": -1, "прошлой ночью": -1,
 }  # fmt: skip
 

@@ -63,7 +63,9 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 # the sentence talks about an exchange or a return of captives
 _TRIGGER_RE = _rx(
     r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|\breturns?\b|"
-    r"\d\s*-?(?:for|на)-?\s*\d|"
+    r"\d\s*-?(?:for|на|gegen|um)-?\s*\d|"
+    r"gefangen|austausch|ausgetauscht|getauscht|tauschen|freigelassen|freigekommen|heimgekehrt|"
+    r"zurückgekehrt|übergeben|übergab|heimkehr|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
@@ -71,7 +73,7 @@ _TRIGGER_RE = _rx(
     r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину"
 )
-_EXCHANGE_WORD_RE = _rx(r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя")
+_EXCHANGE_WORD_RE = _rx(r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя|austausch|ausgetauscht|tausch")
 
 _PEOPLE = (
     r"prisoners?|POWs?|P\.O\.W\.?s?|soldiers?|servicem[ae]n|service ?(?:members?|men|women|personnel)|"
@@ -84,7 +86,10 @@ _PEOPLE = (
     r"росіян\w*|морпіх\w*|прикордонник\w*|нацгвардійц\w*|медик\w*|героїв|героя|воїн\w*|поранен\w*|"
     r"пленн\w*|военнопленн\w*|военнослужащ\w*|военн\w*|защитник\w*|бойц\w*|человек|гражданск\w*|"
     r"граждан\w*|украинц\w*|россиян\w*|солдат\w*|моряк\w*|пограничник\w*|морпех\w*|офицер\w*|"
-    r"жител\w*|мешканц\w*|ранен\w*|тяжелоранен\w*|тяжкопоранен\w*|заручник\w*|бранц\w*"
+    r"жител\w*|мешканц\w*|ранен\w*|тяжелоранен\w*|тяжкопоранен\w*|заручник\w*|бранц\w*|"
+    r"gefangene\w*|kriegsgefangene\w*|soldaten|soldatinnen|militärangehörige\w*|armeeangehörige\w*|"
+    r"zivilist\w*|verwundete\w*|menschen|personen|ukrainer\w*|russen|kämpfer\w*|verteidiger\w*|"
+    r"häftling\w*|heimkehrer\w*"
 )
 _PEOPLE_RE = _rx(rf"(?<!\w)(?:{_PEOPLE})(?!\w)")
 _BODY_RE = _rx(
@@ -94,10 +99,10 @@ _CHILD_RE = _rx(
     r"(?<!\w)(?:children|child|kids|minors|teenagers|діт\w*|дитин\w*|детей|дети|ребен\w*|подростк\w*)(?!\w)"
 )
 _WOUNDED_RE = _rx(
-    r"wounded|injur|seriously ill|severely ill|sick|поранен|тяжкопоранен|тяжкохвор|ранен|тяжелоранен|тяжелобольн"
+    r"wounded|injur|verwundet|verletzt|seriously ill|severely ill|sick|поранен|тяжкопоранен|тяжкохвор|ранен|тяжелоранен|тяжелобольн"
 )
 _CIVILIAN_RE = _rx(
-    r"civilian|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
+    r"civilian|zivil|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
 )
 
 _UA_NAT_RE = _rx(
@@ -108,17 +113,17 @@ _UA_NAT_RE = _rx(
 _OTHER_NAT_RE = _rx(
     r"\b(?:armenian|azerbaijani|american|us|german|polish|israeli|palestinian|georgian|belarusian|"
     r"british|french|lithuanian|latvian|estonian|norwegian|slovenian|indian|chinese|iranian|syrian|"
-    r"foreign)s?\b|вірмен\w*|азербайдж\w*|армян\w*|американ\w*|іноземн\w*|иностран\w*"
+    r"foreign)s?\b|ausländer\w*|вірмен\w*|азербайдж\w*|армян\w*|американ\w*|іноземн\w*|иностран\w*"
 )
 _RU_NAT_RE = _rx(
-    r"russia\w*|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
+    r"russia\w*|russisch\w*|russen\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
 )
 # countries as actors, for "of its/their" and for subject + verb
 _UA_ACTOR_RE = _rx(
-    r"\b(?:ukrain\w*|kyiv|kiev|zelensk\w*)|україн\w*|київ\w*|украин\w*|киев\w*|зеленск\w*|зеленськ\w*"
+    r"\b(?:ukrain\w*|kyiv|kiev|kiew|zelensk\w*|selenskyj)|україн\w*|київ\w*|украин\w*|киев\w*|зеленск\w*|зеленськ\w*"
 )
 _RU_ACTOR_RE = _rx(
-    r"\b(?:russia\w*|moscow|kremlin|putin)|росі\w*|москв\w*|кремл\w*|росси\w*|путин\w*|путін\w*"
+    r"\b(?:russia\w*|russland|moscow|moskau|kremlin|kreml|putin)|росі\w*|москв\w*|кремл\w*|росси\w*|путин\w*|путін\w*"
 )
 
 # where the people went
@@ -126,6 +131,7 @@ _TO_UA_RE = _rx(
     r"(?:from|out of) (?:the )?(?:russian|russia's|enemy) (?:captivity|custody|prisons?|detention|jails?)|"
     r"(?:home |back )?to ukraine\b|into ukraine\b|to ukrainian(?:-controlled)? territory|"
     r"з (?:російського |ворожого )?полону|з росії|з рф|в україну|до україни|"
+    r"aus (?:der )?russischen? gefangenschaft|in die ukraine|"
     r"(?:to the ukrainian side|українській стороні|украинской стороне)|"
     r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому"
 )
@@ -133,25 +139,27 @@ _TO_RU_RE = _rx(
     r"(?:from|out of) (?:the )?(?:ukrainian|ukraine's) (?:captivity|custody|prisons?|detention)|"
     r"from (?:the )?territor(?:y|ies) (?:controlled by|under the control of) (?:the )?(?:kyiv|kiev)|"
     r"from (?:kyiv|kiev)-(?:controlled|held)|(?:home |back )?to russia\b|into russia\b|"
-    r"з українського полону|до росії|в росію|to the russian side|російській стороні|российской стороне|"
+    r"з українського полону|до росії|в росію|an russland|nach russland|aus (?:der )?ukrainischen? gefangenschaft|to the russian side|російській стороні|российской стороне|"
     r"из украинского плена|из плена ВСУ|с подконтрольной (?:киеву|киевскому режиму|украине) территории|"
     r"с территории,? подконтрольной|в россию|на родину"
 )
 # verbs: the actor gives people away ("Russia released") or gets them back ("Ukraine brought home")
 _GIVE_RE = _rx(
     r"releas\w*|freed|frees|free|handed (?:over|back)|hands? (?:over|back)|transferr\w*|gave|gives|"
-    r"passed|returned|returns|let go|"
+    r"passed|returned|returns|let go|übergab\w*|übergeben|freigelassen|ließ\w* frei|"
     r"звільнил\w*|передал\w*|передає|віддал\w*|освободил\w*|отдал\w*|отпустил\w*|відпустил\w*"
 )
 _GET_RE = _rx(
     r"brought (?:back|home)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
-    r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|"
+    r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
     r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*"
 )
 _COMPLETED_RE = _rx(
     r"\b(?:returned|released|freed|exchanged|swapped|traded|handed (?:over|back)|transferred|came (?:back )?home|"
     r"come (?:back )?home|brought (?:back|home)|got back|recovered|repatriated|received|took place|"
-    r"completed|carried out|conducted|held|liberated|reunited|has returned|have returned|were)\b|"
+    r"completed|carried out|conducted|held|liberated|reunited|has returned|have returned|were|"
+    r"ausgetauscht|freigelassen|freigekommen|zurückgekehrt|heimgekehrt|übergeben|übergab|erhielt|erhielten|"
+    r"abgeschlossen|tauschten|wurden)\b|"
     r"повернул\w*|повернен\w*|звільнен\w*|звільнил\w*|обміняли|обмінялися|передал\w*|отримал\w*|"
     r"відбувся|відбулося|вдалося|провели|"
     r"вернул\w*|возвращен\w*|освобожден\w*|освободил\w*|обменял\w*|передан\w*|получил\w*|"
@@ -164,6 +172,7 @@ _FUTURE_RE = _rx(
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
     r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange)\b|"
     r"для обміну|для обмена|"
+    r"\b(?:soll|sollen|wollen|vereinbart\w*|geplant|planen|künftig|bereit|sollten)\b|"
     r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
     r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
     r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
@@ -173,6 +182,7 @@ _CUMULATIVE_RE = _rx(
     r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
     r"over (?:the )?(?:two|three|four|five|several|\d+) days|in (?:two|three|four|\d+) days|"
     r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
+    r"innerhalb von (?:zwei|drei|vier|\d+) tagen|seit|bisher|"
     r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
     r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
     r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
@@ -198,14 +208,14 @@ _APPROX_BEFORE_RE = _rx(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|"
     r"(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!turned )(?<!passed )over|more than|at least|up to|"
     r"close to|fewer than|less than|under|just over|just under|an estimated|upwards of|as many as|"
-    r"in excess of|more then|"
+    r"in excess of|more then|etwa|rund|fast|knapp|mehr als|über|mindestens|beinahe|ungefähr|circa|ca\.|"
     r"близько|майже|понад|більше ніж|більш ніж|більше|щонайменше|приблизно|орієнтовно|принаймні|"
     r"около|почти|более|свыше|больше|не менее|порядка|примерно|приблизительно|как минимум|не меньше)"
     r"\s*$"
 )
 _APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+|or more|odd)\b")
 _EACH_BEFORE_RE = _rx(
-    r"(?:\beach\b(?! other)|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
+    r"(?:\beach\b(?! other)|\bje\b|\bjeweils\b|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
 )
 _EACH_AFTER_RE = _rx(
     r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
@@ -213,7 +223,7 @@ _EACH_AFTER_RE = _rx(
 )
 _PO_BEFORE_RE = _rx(r"(?<!\w)по\s*$")
 _TOTAL_NEAR_RE = _rx(
-    r"combined|in total|total of|a total|in all\b|altogether|from both sides|on both sides|of both sides|"
+    r"insgesamt|combined|in total|total of|a total|in all\b|altogether|from both sides|on both sides|of both sides|"
     r"between (?:them|the two)|загалом|всього|усього|в общей сложности|всего|в целом|в сумме"
 )
 _TOTAL_AFTER_RE = _rx(
@@ -227,11 +237,11 @@ _BOTH_SUBJECT_RE = _rx(
 _SUBSET_BEFORE_RE = _rx(
     r"(?:among|including|included|includes|incl\.|of whom|of them|among them|namely|in the group|of those|"
     r"зокрема|серед них|серед яких|серед|у тому числі|в тому числі|в том числе|среди них|среди которых|"
-    r"среди|из них|з них)"
+    r"среди|из них|з них|darunter|unter ihnen)"
 )
 _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
-    r"а также|также|ще|еще|ещё|with)(?!\w)|\+|^\s*,\s*$"
+    r"а также|также|ще|еще|ещё|with|und|sowie|außerdem|zusätzlich)(?!\w)|\+|^\s*,\s*$"
 )
 # the people counted are the subject of a return: their side is the side reporting it
 _RETURNED_HOME_RE = _rx(
@@ -305,6 +315,10 @@ class _Sentence:
     text: str
 
 
+_GERMAN_ORDINAL_END_RE = re.compile(r"\b(?:der|den|dem|des|die|das|zum|zur|am|vom|im|beim)\s+\d{1,3}\.$", _I)
+_MONTH_START_RE = re.compile(
+    r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b", _I
+)
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”»’')\]]*\s+(?=[\"“«(\[‘]?[A-ZА-ЯІЇЄҐ0-9])")
 
 
@@ -316,6 +330,10 @@ def _split_sentences(line: str) -> list[str]:
         last_word = re.search(r"([\w.]+)\.$", before)
         if last_word and (last_word[1].lower() in _ABBREVIATIONS or re.fullmatch(r"[A-ZА-Я]", last_word[1])):
             continue
+        if _GERMAN_ORDINAL_END_RE.search(before) or (
+            re.search(r"\b\d{1,2}\.$", before) and _MONTH_START_RE.match(line[m.end() :])
+        ):
+            continue  # "der 58. Austausch", "KIEW, 18. Oktober": an ordinal's dot, not a full stop
         pieces.append(line[start : m.start()].strip())
         start = m.end()
     pieces.append(line[start:].strip())
@@ -422,13 +440,13 @@ _NP_STOP_RE = _rx(
 )
 
 
-_PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за)\s*")
+_PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за|gegen|um)\s*")
 
 
 def _paired_with(text: str, value: int, *, reverse: bool = False) -> bool:
     """ "175 for 175", "1,000-for-1,000", "сто сорок чотири на сто сорок чотири": one figure each way."""
     if reverse:
-        m = re.search(r"(?:-?for-?|на|за)\s*$", text, _I)
+        m = re.search(r"(?:-?for-?|на|за|gegen|um)\s*$", text, _I)
         numbers = find_numbers(text[: m.start()]) if m else []
         return (
             bool(numbers) and numbers[-1].value == value and not text[numbers[-1].end : m.start()].strip(" -")
@@ -648,7 +666,7 @@ def _counts_in_sentence(
                     _I,
                 )
             )
-            if re.search(r"(?:\d|\w)\s*(?:-?for-?|на|за)\s*$", before_text, _I) and _paired_with(
+            if re.search(r"(?:\d|\w)\s*(?:-?for-?|на|за|gegen|um)\s*$", before_text, _I) and _paired_with(
                 before_text[-60:], span.value, reverse=True
             ):
                 continue  # the second half of "175 for 175" is the same figure
@@ -982,7 +1000,7 @@ def _total_consistent(total: int, approx_text: str | None, parts_sum: int) -> bo
 # --- mediators ---------------------------------------------------------------------------
 
 _MEDIATION_CUE_RE = _rx(
-    r"mediat\w*|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
+    r"vermittel\w*|vermittlung\w*|mediat\w*|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
 )
 _TALKS_AFTER_CUE_RE = _rx(
@@ -1036,10 +1054,16 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
 _ORDINAL_CONTEXT_NOT_RE = _rx(r"^\W*(?:\w+\W+){0,3}?(?:this|of the|in \d{4}|цього|этого|в этом|у цьому)\b")
 
 
+_GERMAN_ORDINAL_EXCHANGE_RE = _rx(r"\b(\d{1,3})\.\s+(?:\w+\s+)?(?:gefangenen)?austausch")
+
+
 def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[int | None, int | None]:
     for s in sentences:
         if s.index in recalled:
             continue
+        german = _GERMAN_ORDINAL_EXCHANGE_RE.search(s.text)
+        if german and 5 <= int(german[1]) <= 500:
+            return int(german[1]), s.index  # "der 58. Austausch"
         for span in find_numbers(s.text):
             if not span.is_ordinal or span.value < 5 or span.value > 500:
                 continue

@@ -3,7 +3,8 @@
 `find_numbers(text)` returns every cardinal and ordinal it recognises, with its character span,
 so callers can look at the words around it. Handled:
 
-- digits with thousands separators: "1,000", "1 000" (space, no-break or thin space), "2828";
+- digits with thousands separators: "1,000", "1 000" (space, no-break or thin space), "1.000"
+  (German), "2828";
 - English words: "fifty", "Ninety-five", "one hundred and seventy-five", "a hundred", "1,000";
 - English ordinals: "49th", "forty-ninth", "fiftieth", "one hundredth";
 - Ukrainian and Russian cardinals in any case ("двісті тридцять", "двохсот тридцяти",
@@ -134,7 +135,7 @@ _SLAVIC_ORD_END = r"(?:ий|ій|ый|ой|ого|ому|ім|ом|ому|им|�
 
 
 _DIGITS_RE = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+|\d+)(?![\d]|[.,]\d)"
+    r"(?<![\d.,])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+)(?![\d]|[.,]\d)"
     r"(?:(st|nd|rd|th)\b|-?(?:й|го|му|м|ий|ій|ого|ому|та|те|ти)\b)?"
 )
 _WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ'’ʼ`]+(?:-[A-Za-zА-Яа-яЁёІіЇїЄєҐґ'’ʼ`]+)*")
@@ -313,7 +314,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     """Every number in `text`, in order of position. Digits win where spans overlap."""
     spans: list[NumberSpan] = []
     for m in _DIGITS_RE.finditer(text):
-        digits = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m.group(1))
+        digits = re.sub(r"[,.\u00a0\u202f\u2009 ]", "", m.group(1))
         spans.append(
             NumberSpan(int(digits), m.start(), m.end(1), is_ordinal=bool(m.group(0)[len(m.group(1)) :]))
         )
