@@ -50,7 +50,10 @@ def _fetch_policy(table: dict, base: FetchPolicy) -> FetchPolicy:
     values = dict(table)
     if "allow_hosts" in values:
         values["allow_hosts"] = frozenset(values["allow_hosts"])
-    return replace(base, **values)
+    try:
+        return replace(base, **values)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"invalid [fetch] settings: {error}") from error
 
 
 def load_settings(
@@ -88,10 +91,10 @@ def load_settings(
     if allow_private_networks is not None and allow_private_networks:
         fetch = replace(fetch, allow_private_networks=True)
     if allow_hosts:
-        for host in allow_hosts:
-            if ":" not in host:
-                raise ConfigError(f"--allow-host takes HOST:PORT, got {host!r}")
-        fetch = replace(fetch, allow_hosts=fetch.allow_hosts | frozenset(allow_hosts))
+        try:
+            fetch = replace(fetch, allow_hosts=fetch.allow_hosts | frozenset(allow_hosts))
+        except ValueError as error:
+            raise ConfigError(f"--allow-host takes HOST:PORT: {error}") from error
 
     warehouse = data.get("warehouse", {})
     pipeline = data.get("pipeline", {})
