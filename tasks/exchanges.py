@@ -443,6 +443,13 @@ _NP_STOP_RE = _rx(
 _PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за|gegen|um)\s*")
 
 
+def _breakdown_follows(after: str) -> bool:
+    """ "207 Ukrainians (10 civilians ...)", "390 людей - 270 військових і 120 цивільних": the count
+    is followed, right after its noun phrase, by a colon, bracket or dash opening its parts."""
+    m = re.match(r"^([^,.;]{0,40}?)(?::|\(|—|–|\s-\s)", after)
+    return bool(m) and not re.search(r"\d|\b(?:and|та|і|й|и|und)\b", m[1], _I)
+
+
 def _paired_with(text: str, value: int, *, reverse: bool = False) -> bool:
     """ "175 for 175", "1,000-for-1,000", "сто сорок чотири на сто сорок чотири": one figure each way."""
     if reverse:
@@ -709,7 +716,8 @@ def _counts_in_sentence(
                 if subset_open or _SUBSET_BEFORE_RE.search(gap):
                     relation = "subset"
                 elif len(gap) <= 90 and _additive(gap):
-                    relation = "additive"
+                    # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown
+                    relation = "subset" if previous.relation == "subset" else "additive"
             elif _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-4:])) and not referent_whole:
                 relation = "subset"
             if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
@@ -778,9 +786,7 @@ def _counts_in_sentence(
             )
             counts.append(count)
             # "207 Ukrainians (among them 10 civilians)": what follows is a breakdown of this count
-            subset_open = referent_whole or (
-                side in (UA, RU) and bool(re.match(r"^[^,.;]{0,40}?(?::|\(|—|–|\s-\s)", text[span.end :]))
-            )
+            subset_open = referent_whole or (side in (UA, RU) and _breakdown_follows(text[span.end :]))
             previous = count
     return counts, recalled_any, cumulative_any
 
