@@ -65,7 +65,7 @@ _TRIGGER_RE = _rx(
     r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|\breturns?\b|"
     r"\d\s*-?(?:for|на|gegen|um)-?\s*\d|"
     r"gefangen|austausch|ausgetauscht|getauscht|tauschen|freigelassen|freigekommen|heimgekehrt|"
-    r"zurückgekehrt|übergeben|übergab|heimkehr|"
+    r"zurückgekehrt|übergeben|übergab|heimkehr|rückkehr|erhielt|\bzurück\b|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
@@ -183,13 +183,15 @@ _CUMULATIVE_RE = _rx(
     r"over (?:the )?(?:two|three|four|five|several|\d+) days|in (?:two|three|four|\d+) days|"
     r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
     r"innerhalb von (?:zwei|drei|vier|\d+) tagen|seit|bisher|"
+    r"\bin \d+ (?:exchanges|swaps)\b|(?:у|в) \d+ (?:обмін\w*|обмен\w*)|"
     r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
     r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
     r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
     r"по состоянию на|на сегодняшний день|в течение|в этом году|к настоящему"
 )
 _SUPERLATIVE_RE = _rx(
-    r"\b(?:largest|biggest|first|most|highest|last|only)\b|найбільш\w*|перш\w*|крупнейш\w*|перв\w*"
+    r"\b(?:largest|biggest|first|most|highest|last|only|größte\w*|erste\w*|letzte\w*)\b|найбільш\w*|"
+    r"перш\w*|крупнейш\w*|перв\w*|наибольш\w*"
 )
 _RECALL_RE = _rx(
     r"\b(?:previous|prior|preceding|earlier) (?:prisoner )?(?:exchange|swap|one|round)s?|"
@@ -202,6 +204,18 @@ _RECALL_RE = _rx(
 _BREAKDOWN_RE = _rx(
     r"(?:includ\w*|among them|серед них|среди них|зокрема|в том числе|у тому числі)\W+(?:\w+\W+){0,3}?"
     r"(?:civilian|wounded|injured|цивільн|поранен|гражданск|ранен)"
+)
+_STILL_HELD_RE = _rx(
+    r"\b(?:remain|remains|still held|are held|are being held|still in captivity|sentenced|convicted)\b|"
+    r"перебува\w+|залишаються|остаются|находятся|засуди\w+|осуди\w+|verurteilt|befinden sich"
+)
+_RETURN_CONTEXT_RE = _rx(
+    r"\b(?:home|free|freed|back|returned|released|exchanged|swapped|traded|handed|received|recovered|"
+    r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return)\b|"
+    r"додому|домой|на родину|повернул\w*|повернен\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
+    r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
+    r"\d\s*-?(?:for|на|gegen|um)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
+    r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*"
 )
 _WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
 _APPROX_BEFORE_RE = _rx(
@@ -443,6 +457,12 @@ _NP_STOP_RE = _rx(
 _PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за|gegen|um)\s*")
 
 
+_NUMBER_OF_RE = _rx(
+    r"(?:number|figure|total|count) of ([^,.;]{0,40}?)\s+(?:at|to|as|was|is|stood at|reached)\s*$"
+)
+_POSSESSOR_BEFORE_RE = _rx(r"\b(ukraine|kyiv|kiev|russia|moscow)['’]s\s*$")
+
+
 def _breakdown_follows(after: str) -> bool:
     """ "207 Ukrainians (10 civilians ...)", "390 людей - 270 військових і 120 цивільних": the count
     is followed, right after its noun phrase, by a colon, bracket or dash opening its parts."""
@@ -581,7 +601,10 @@ def _cumulative(sentence_before: str, clause_after: str) -> bool:
         if not _SUPERLATIVE_RE.search(" ".join(sentence_before[: m.start()].split()[-3:])):
             return True
     m = _CUMULATIVE_RE.search(clause_after)
-    return bool(m) and not _SUPERLATIVE_RE.search(clause_after[: m.start()])
+    # "the largest so far", "der bisher größte Austausch": a superlative, not a running total
+    return bool(m) and not _SUPERLATIVE_RE.search(
+        clause_after[: m.start()] + " ".join(clause_after[m.end() :].split()[:2])
+    )
 
 
 def _blank_ordinal_scopes(sentence: str, numbers: list[NumberSpan]) -> str:
@@ -664,6 +687,9 @@ def _counts_in_sentence(
             local_start, local_end = span.start - clause_start, span.end - clause_start
             np = _noun_phrase(text, span.end)
             before_text = text[clause_start : span.start]
+            number_of = _NUMBER_OF_RE.search(before_text)
+            if number_of and _PEOPLE_RE.search(number_of[1]):
+                np = number_of[1]  # "put the number of returned Ukrainians at 140"
             head_end = _people_head_end(np)
             paired = _paired_with(text[span.end :], span.value)
             descriptor = paired and bool(
@@ -695,6 +721,11 @@ def _counts_in_sentence(
                 continue
             if excluded_clause or _future(scoped[: span.start], clause[:local_start], clause[local_end:]):
                 continue
+            breakdown = bool(_BREAKDOWN_RE.search(text) or _SUBSET_BEFORE_RE.search(before_text))
+            if _STILL_HELD_RE.search(clause_full) or not (
+                breakdown or _RETURN_CONTEXT_RE.search(clause_full)
+            ):
+                continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
             if recalled:
                 continue
             approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(text[span.end :]))
@@ -797,6 +828,11 @@ def _stated_side(
     """(side, True) when the text says whose people a number counts: their nationality, "of its"
     (the nearest country before), or a direction ("from Russian captivity", "to Russia") after the
     number or just before it (not reaching back past an earlier count)."""
+    possessor = _POSSESSOR_BEFORE_RE.search(sentence[: span.start])
+    if possessor:
+        return (
+            RU if possessor[1].lower() in ("russia", "moscow") else UA
+        ), True  # "Ukraine's 207 freed POWs"
     # the nationality of the people themselves ("Ukrainian soldiers", "военнопленных ВСУ")
     for_np = _core_phrase(np)
     ua, ru = _UA_NAT_RE.search(for_np), _RU_NAT_RE.search(for_np)
@@ -1006,6 +1042,8 @@ def _total_consistent(total: int, approx_text: str | None, parts_sum: int) -> bo
 # --- mediators ---------------------------------------------------------------------------
 
 _MEDIATION_CUE_RE = _rx(
+    r"thank\w*[^.]{0,40}?\bfor (?:its|their|his|her) (?:help|assistance|efforts)|"
+    r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
     r"vermittel\w*|vermittlung\w*|mediat\w*|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
 )
@@ -1057,7 +1095,11 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
 
 # --- exchange number ----------------------------------------------------------------------
 
-_ORDINAL_CONTEXT_NOT_RE = _rx(r"^\W*(?:\w+\W+){0,3}?(?:this|of the|in \d{4}|цього|этого|в этом|у цьому)\b")
+# "the fifth exchange this year" counts this year's swaps, not the war's
+_ORDINAL_CONTEXT_NOT_RE = _rx(
+    r"^\W*(?:\w+\W+){0,3}?(?:this (?:year|month)|of the (?:year|month)|in \d{4}|цього року|этого года|"
+    r"в этом году|у цьому році)\b"
+)
 
 
 _GERMAN_ORDINAL_EXCHANGE_RE = _rx(r"\b(\d{1,3})\.\s+(?:\w+\s+)?(?:gefangenen)?austausch")
