@@ -3,7 +3,7 @@
     .venv/bin/python scripts/eval_cleaning.py [--json] [--workers 2] [--corpora PATH]
 
 Corpora come from --corpora, else $SWAPWIRE_CORPORA, else <project>/../shared/corpora; the seeds
-from the sibling `seeds/` folder. Three sections, each side by side with bare trafilatura
+from $SWAPWIRE_SHARED/seeds, else the corpora's sibling `seeds/` folder. Three sections, each side by side with bare trafilatura
 (`trafilatura.extract(html)` with its defaults, run in the same process):
 
 * aeb/ (181 pages, ground-truth articleBody): shingle precision, recall and F1. Shingles are
@@ -98,11 +98,12 @@ SYSTEMS = (*BASELINES, OURS)
 
 
 def _texts(html: bytes, url: str | None) -> tuple[dict[str, str], float]:
-    """Every system's text for one page, and the seconds our extract + clean took."""
+    """Every system's text for one page, and the CPU seconds our extract + clean took (CPU time of
+    the worker, so that other load on the machine does not inflate it)."""
     texts = {name: bare(html, options) for name, options in BASELINES.items()}
-    started = time.perf_counter()
+    started = time.process_time()
     texts[OURS] = ours(html, url)
-    return texts, time.perf_counter() - started
+    return texts, time.process_time() - started
 
 
 def _score_aeb_page(args: tuple[Path, str, str | None]) -> tuple[dict[str, tuple[float, float]], float]:
@@ -236,7 +237,7 @@ def _print_table(report: dict) -> None:
             )
         t = aeb["extract_clean_seconds"]
         print(
-            f"  extract + clean per page: mean {t['mean'] * 1000:.0f} ms, "
+            f"  extract + clean CPU time per page: mean {t['mean'] * 1000:.0f} ms, "
             f"median {t['median'] * 1000:.0f} ms, max {t['max'] * 1000:.0f} ms"
         )
     ev = report.get("evaldata")
@@ -279,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             report["aeb"] = evaluate_aeb(corpora, pool)
         if (corpora / "trafilatura" / "tests" / "evaldata.json").is_file():
             report["evaldata"] = evaluate_evaldata(corpora, pool)
-    seeds = corpora.parent / "seeds"
+    seeds = Path(os.environ.get("SWAPWIRE_SHARED", corpora.parent)) / "seeds"
     if seeds.is_dir():
         report["seeds"] = evaluate_seeds(seeds)
     report["seconds"] = round(time.perf_counter() - started, 1)
