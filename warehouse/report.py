@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 
@@ -174,6 +175,20 @@ def _link(url: str | None, text: str, *, title: str | None = None) -> str:
     if href is None:
         return f'<span class="nolink"{title_attr}>{_e(text)}</span>'
     return f'<a href="{_e(href)}" rel="noopener noreferrer nofollow"{title_attr}>{_e(text)}</a>'
+
+
+def _source_labels(claims: Sequence[dict[str, Any]]) -> list[str]:
+    """A short name per source: its host, plus the first path segment where hosts repeat.
+
+    Several outlets can share a host (a syndication platform, the bundled sample site), and a row
+    of identical names would hide that the sources are different.
+    """
+    hosts = [c["source_host"] or urlsplit(c["article_url"] or "").hostname or "source" for c in claims]
+    labels = []
+    for host, claim in zip(hosts, claims, strict=True):
+        segment = urlsplit(claim["article_url"] or "").path.strip("/").split("/", 1)[0]
+        labels.append(f"{host}/{segment}" if hosts.count(host) > 1 and segment else host)
+    return labels
 
 
 def _table(headers: Iterable[str], rows: Iterable[str], *, css_class: str) -> str:
@@ -408,11 +423,10 @@ def _recent_table(data: ReportData) -> str:
     rows = []
     for ex in data.recent:
         sources = data.sources.get(ex["exchange_id"], [])
+        shown = sources[:SOURCES_PER_EXCHANGE]
         links = [
-            _link(
-                s["article_url"], s["source_host"] or s["article_url"] or "source", title=s["article_title"]
-            )
-            for s in sources[:SOURCES_PER_EXCHANGE]
+            _link(s["article_url"], label, title=s["article_title"])
+            for s, label in zip(shown, _source_labels(shown), strict=True)
         ]
         if len(sources) > SOURCES_PER_EXCHANGE:
             links.append(f'<span class="more">+{len(sources) - SOURCES_PER_EXCHANGE} more</span>')
@@ -439,6 +453,10 @@ def _disputed_table(data: ReportData) -> str:
         return _empty("No disputed exchanges: every source gives the same figures.")
     rows = []
     previous_exchange_id = None
+    labels = {}
+    for exchange_id in dict.fromkeys(c["exchange_id"] for c in data.disputed):
+        claims = [c for c in data.disputed if c["exchange_id"] == exchange_id]
+        labels.update(zip((c["mention_id"] for c in claims), _source_labels(claims), strict=True))
     for claim in data.disputed:
         # the exchange's own figures once, then one line per source beneath them
         is_first = claim["exchange_id"] != previous_exchange_id
@@ -455,7 +473,7 @@ def _disputed_table(data: ReportData) -> str:
         row_class = ' class="first"' if is_first else ""
         rows.append(
             f'<tr{row_class} data-exchange-id="{_e(claim["exchange_id"])}">{exchange_cells}'
-            f"<td>{_link(claim['article_url'], claim['source_host'] or 'source', title=claim['article_title'])}</td>"
+            f"<td>{_link(claim['article_url'], labels[claim['mention_id']], title=claim['article_title'])}</td>"
             f"<td>{_e(claim['article_title'] or '')}</td>"
             f"<td{ua_class}>{_n(claim['claimed_to_ukraine'])}</td><td{ru_class}>{_n(claim['claimed_to_russia'])}</td>"
             f'<td class="num">{_n(claim["claimed_total"])}</td></tr>'

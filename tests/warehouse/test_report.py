@@ -293,3 +293,14 @@ def test_report_renders_in_headless_chromium_with_charts_and_no_console_errors(r
             )
             shot = devtools.page("Page.captureScreenshot", format="png", captureBeyondViewport=True)
             Path(screenshot_to).write_bytes(base64.b64decode(shot["data"]))
+
+
+def test_sources_sharing_a_host_are_told_apart_by_their_first_path_segment():
+    from warehouse.report import _source_labels
+
+    claims = [
+        {"source_host": "127.0.0.1", "article_url": "http://127.0.0.1:8765/holos/news/a.html"},
+        {"source_host": "127.0.0.1", "article_url": "http://127.0.0.1:8765/meridian/world/b.html"},
+        {"source_host": "clarion.example", "article_url": "https://clarion.example/news/c.html"},
+    ]
+    assert _source_labels(claims) == ["127.0.0.1/holos", "127.0.0.1/meridian", "clarion.example"]
