@@ -1130,19 +1130,12 @@ def _event_date(
 ) -> tuple[date | None, int | None, bool]:
     """(date, sentence it came from, stated in the text)."""
 
-    def plausible(d: DateSpan) -> bool:
-        if d.value is None or d.kind in ("past", "month"):
-            return False
-        if published is None or d.kind == "weekday":
-            return True
-        return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
-
     ordered = [f for f in facts if f.sentence.index in evidence]
     ordered += [f for f in facts if f.sentence.index not in evidence and f.is_trigger and not f.is_recalled]
     for f in ordered:
         clauses = _clause_bounds(f.sentence.text)
         for d in f.dates:
-            if not plausible(d):
+            if not _is_current(d, published):
                 continue
             clause = next((f.sentence.text[a:b] for a, b in clauses if a <= d.start < b), "")
             if f.sentence.index not in evidence and re.search(

@@ -193,7 +193,9 @@ def test_headline_noise_and_furniture_lines_do_not_matter() -> None:
 def test_evidence_and_confidence() -> None:
     m = one("Kyiv said 52 Ukrainian soldiers came home on Saturday.", published=date(2022, 10, 30))
     assert any("52 Ukrainian soldiers" in e for e in m.evidence)
-    vague = one("About 100 prisoners were exchanged by Russia and Ukraine on Saturday.", published=date(2022, 10, 30))
+    vague = one(
+        "About 100 prisoners were exchanged by Russia and Ukraine on Saturday.", published=date(2022, 10, 30)
+    )
     assert 0 < vague.confidence < m.confidence <= 1
 
 
@@ -317,3 +319,472 @@ def test_detect_published() -> None:
     assert detect_published("Опубліковано: 04.01.2024\nТекст") == date(2024, 1, 4)
     assert detect_published("KYIV, March 24 (Reuters) - no year here") is None
     assert detect_published("Ukraine said on January 3, 2024 that 230 came home.") is None
+
+
+# --- phrasing families, table-driven (own sentences; a first line without a full stop is the headline) ---
+
+FIELDS = {
+    "ua": "returned_to_ukraine",
+    "ru": "returned_to_russia",
+    "civ": "civilians_to_ukraine",
+    "date": "event_date",
+    "med": "mediators",
+    "num": "exchange_number",
+    "disputed": "is_disputed",
+}
+
+
+def _split_headline(text: str) -> tuple[str | None, str]:
+    lines = text.split("\n")
+    return (lines[0], "\n".join(lines[1:])) if len(lines) > 1 else (None, text)
+
+
+POSITIVE_FAMILIES = [
+    (
+        "Russia and Ukraine swapped 95 prisoners of war each on Friday, the Ukrainian president said.",
+        date(2024, 6, 1),
+        {"ua": 95, "ru": 95, "date": date(2024, 5, 31)},
+    ),
+    (
+        "Ukraine has brought home 207 of its citizens from Russian captivity, President Zelensky announced on Saturday. Russia's defence ministry said 150 Russian servicemen had been returned.",
+        date(2025, 1, 4),
+        {"ua": 207, "ru": 150, "date": date(2025, 1, 4)},
+    ),
+    (
+        "Moscow said it had received 63 Russian troops in exchange for 116 Ukrainians on Saturday, in a deal mediated by the UAE.",
+        date(2023, 2, 5),
+        {"ua": 116, "ru": 63, "date": date(2023, 2, 4), "med": ("AE",)},
+    ),
+    (
+        "A total of 101 Ukrainians – 100 soldiers and one civilian – returned home on Thursday.",
+        date(2023, 2, 16),
+        {"ua": 101, "civ": 1},
+    ),
+    (
+        "Kyiv said 80 men and 20 women were freed on Monday, while Moscow reported 106 of its soldiers back home.",
+        date(2023, 4, 10),
+        {"ua": 100, "ru": 106},
+    ),
+    (
+        "Forty-five Azov fighters were swapped for three Russian pilots on Saturday.",
+        date(2023, 5, 6),
+        {"ua": 45, "ru": 3},
+    ),
+    (
+        "Ukraine released 94 Russian prisoners and received 95 of its own soldiers on Sunday.",
+        date(2023, 6, 11),
+        {"ua": 95, "ru": 94},
+    ),
+    (
+        "The 185 servicemen and 20 civilians who came home on Tuesday were taken to hospitals, Ukraine's ombudsman said.",
+        date(2023, 1, 1),
+        {"ua": 205, "civ": 20},
+    ),
+    (
+        "146 Ukrainian soldiers plus 8 civilians were released in the swap on Friday.",
+        date(2024, 5, 31),
+        {"ua": 154, "civ": 8},
+    ),
+    (
+        "Russia freed 22 Ukrainian prisoners on Monday, Kyiv said.",
+        date(2023, 8, 7),
+        {"ua": 22, "ru": None, "date": date(2023, 8, 7)},
+    ),
+    (
+        "Ukrainian officials said 106 soldiers returned home on Thursday. Russia did not disclose how many of its troops were released.",
+        date(2023, 5, 25),
+        {"ua": 106, "ru": None},
+    ),
+    (
+        "KYIV, Oct 17 (Reuters) - Russia and Ukraine carried out an all-female prisoner swap, with 108 Ukrainian women freed and 110 Russians sent home, officials said.",
+        date(2023, 10, 17),
+        {"ua": 108, "ru": 110},
+    ),
+    (
+        "Russia and Ukraine exchanged 215 prisoners for 56 in a deal brokered by Turkey and Saudi Arabia.",
+        date(2022, 9, 22),
+        {"med": ("SA", "TR")},
+    ),
+    (
+        "The swap, the largest since the war began, saw 390 soldiers and civilians freed by each side on Friday.",
+        date(2025, 5, 23),
+        {"ua": 390, "ru": 390},
+    ),
+    (
+        "Ukraine brought home 303 defenders on Sunday, completing the 1,000-for-1,000 swap agreed in Istanbul.",
+        date(2025, 5, 25),
+        {"ua": 303},
+    ),
+    (
+        "In the second stage of the exchange, 307 Ukrainian servicemen returned home on Saturday and Russia got back 307 of its soldiers.",
+        date(2025, 5, 24),
+        {"ua": 307, "ru": 307},
+    ),
+    (
+        "Russia handed over 65 Ukrainian POWs on Wednesday. Among those freed were 12 civilians, the ombudsman said.",
+        date(2022, 12, 14),
+        {"ua": 65, "civ": 12},
+    ),
+    (
+        "Ukraine got back 140 prisoners of war on New Year's Eve, Zelensky said, while Russia said 82 of its servicemen came back.",
+        date(2022, 12, 31),
+        {"ua": 140, "ru": 82},
+    ),
+    (
+        "Fifty Ukrainian soldiers were freed on Sunday in exchange for fifty Russian troops, officials said.",
+        date(2023, 1, 8),
+        {"ua": 50, "ru": 50},
+    ),
+    (
+        "Ukraine's military intelligence said 47 Ukrainians, including 2 civilians, returned home on Thursday.",
+        date(2023, 7, 6),
+        {"ua": 47, "civ": 2},
+    ),
+    (
+        "The Vatican helped broker the return of 10 Ukrainian civilians and 10 POWs on Friday.",
+        date(2024, 6, 28),
+        {"ua": 20, "med": ("VA",)},
+    ),
+    (
+        "Qatar mediated the swap of 150 prisoners each on Friday.",
+        date(2025, 1, 31),
+        {"ua": 150, "ru": 150, "med": ("QA",)},
+    ),
+    (
+        "Сьогодні додому повернулися 207 українців, повідомив Президент.",
+        date(2025, 1, 4),
+        {"ua": 207, "date": date(2025, 1, 4)},
+    ),
+    (
+        "Україна повернула з полону 95 захисників Маріуполя. Обмін відбувся за посередництва Об'єднаних Арабських Еміратів.",
+        date(2024, 5, 31),
+        {"ua": 95, "med": ("AE",)},
+    ),
+    (
+        "У п'ятницю відбувся обмін полоненими у форматі 390 на 390.",
+        date(2025, 5, 24),
+        {"ua": 390, "ru": 390, "date": date(2025, 5, 23)},
+    ),
+    ("Додому повертаються 185 військових та 20 цивільних.", date(2024, 5, 31), {"ua": 205, "civ": 20}),
+    (
+        "З полону звільнено сто сорок чотири захисники, серед них 95 оборонців Азовсталі.",
+        date(2022, 6, 30),
+        {"ua": 144},
+    ),
+    ("Це вже 65-й обмін: додому повернулися 150 українців.", date(2025, 2, 5), {"ua": 150, "num": 65}),
+    (
+        "В пятницу из плена ВСУ возвращены 75 российских военнослужащих. В обмен переданы 75 военнопленных ВСУ.",
+        date(2024, 6, 29),
+        {"ua": 75, "ru": 75, "date": date(2024, 6, 28)},
+    ),
+    ("Россия вернула из украинского плена 150 военных, сообщило Минобороны.", date(2025, 2, 5), {"ru": 150}),
+    (
+        "Состоялся обмен пленными в формате 95 на 95 при посредничестве ОАЭ.",
+        date(2024, 5, 31),
+        {"ua": 95, "ru": 95, "med": ("AE",)},
+    ),
+    ("Москалькова сообщила, что Украина передала 19 российских граждан.", date(2024, 5, 31), {"ru": 19}),
+    (
+        "Ukraine and Russia swap prisoners for first time in months\nKYIV, Feb 5 (Reuters) - Ukraine and Russia on Wednesday carried out their first prisoner exchange in nearly five months, with 150 soldiers freed by each side.\nThe last swap took place in September, when 103 prisoners were exchanged on each side.\nEarlier this month, Russia returned the bodies of 757 soldiers.\nThe swap brings the total number of Ukrainians freed to 4,131, the coordination headquarters said.",
+        date(2025, 2, 5),
+        {"ua": 150, "ru": 150, "date": date(2025, 2, 5)},
+    ),
+    (
+        "Russia says it returned 95 POWs to Ukraine\nRussia's defence ministry said on Friday it had returned 95 prisoners of war to Ukraine and got back 95 Russian servicemen.\nThe exchange was mediated by the United Arab Emirates, the ministry said.\nPhoto: Ukrainian prisoners after an exchange in January 2024.",
+        date(2024, 5, 31),
+        {"ua": 95, "ru": 95, "med": ("AE",), "date": date(2024, 5, 31)},
+    ),
+    (
+        'Home > World\nUkraine secured the release of 75 soldiers on Tuesday, Zelensky said.\n"We are bringing our people home," he wrote on Telegram, adding that 1,000 more would follow.\nMoscow got back 75 servicemen, Russia\'s defence ministry said.\nRead more: Russia and Ukraine agree to swap 1,000 prisoners each',
+        date(2024, 6, 25),
+        {"ua": 75, "ru": 75, "date": date(2024, 6, 25)},
+    ),
+    (
+        "До України повернулися 95 військовослужбовців\nСьогодні, 31 травня, з російського полону вдалося звільнити 95 наших воїнів, повідомив Коордштаб.\nСеред звільнених — 10 цивільних.\nОбмін відбувся завдяки посередництву ОАЕ.\nЗагалом з початку повномасштабного вторгнення додому повернулися 3210 українців.",
+        date(2024, 5, 31),
+        {"ua": 95, "civ": 10, "med": ("AE",), "date": date(2024, 5, 31)},
+    ),
+    (
+        "Минобороны: из украинского плена возвращены 75 российских военнослужащих\n25 июня с подконтрольной киевскому режиму территории возвращены 90 российских военнослужащих.\nВ обмен передано 90 военнопленных ВСУ.\nПосредничество в возвращении осуществили Объединенные Арабские Эмираты.",
+        date(2024, 6, 25),
+        {"ua": 90, "ru": 90, "med": ("AE",), "date": date(2024, 6, 25)},
+    ),
+    (
+        "The exchange saw 95 Ukrainians and 95 Russians return home on Friday. In June, the sides swapped 90 each.",
+        date(2024, 5, 31),
+        {"ua": 95, "ru": 95},
+    ),
+    (
+        "Ukraine's ombudsman Dmytro Lubinets said on Saturday that 189 Ukrainians had come home. Russia said it handed over 150 Ukrainians and received 150 of its own servicemen.",
+        date(2024, 12, 30),
+        {"ua": 189, "ru": 150, "disputed": True},
+    ),
+    (
+        "Two hundred and fifteen Ukrainian fighters were freed on Wednesday in exchange for 55 Russian servicemen and pro-Kremlin politician Viktor Medvedchuk. Turkey and Saudi Arabia helped mediate.",
+        date(2022, 9, 22),
+        {"ua": 215, "med": ("SA", "TR")},
+    ),
+    (
+        "Ukraine, Russia trade 300 prisoners in latest swap\nRussia and Ukraine exchanged 150 prisoners each on Saturday, with the United States and the UAE acting as mediators, both sides said.",
+        date(2025, 3, 2),
+        {"ua": 150, "ru": 150, "med": ("AE", "US")},
+    ),
+    (
+        "Ukraine got back 10 civilians and 85 soldiers on Monday, the Ukrainian side said. Russia received 95 servicemen.",
+        date(2024, 6, 3),
+        {"ua": 95, "ru": 95, "civ": 10},
+    ),
+    (
+        "Ukraine says 84 prisoners returned home as Russia confirms swap\nUkraine said on Wednesday that 84 of its prisoners of war, including civilians, had returned home. Russia's defence ministry confirmed it had received 84 servicemen in return.",
+        date(2024, 8, 14),
+        {"ua": 84, "ru": 84, "date": date(2024, 8, 14)},
+    ),
+    (
+        "The 115 Ukrainian soldiers freed on Saturday included 10 wounded, officials said. Russia got back 115 troops.",
+        date(2024, 8, 24),
+        {"ua": 115, "ru": 115},
+    ),
+    (
+        "Zelenskyy: 'Our people are home'\nUkraine's President Volodymyr Zelenskyy said on Telegram that 103 Ukrainian soldiers had been freed. \"They are home,\" he wrote. In return, Kyiv released 103 Russian troops, Moscow said.",
+        date(2024, 9, 14),
+        {"ua": 103, "ru": 103},
+    ),
+    (
+        "Russia and Ukraine each released 49 prisoners of war on Tuesday in the latest swap brokered by the United Arab Emirates, with the Ukrainians including two National Guard members.",
+        date(2024, 9, 24),
+        {"ua": 49, "ru": 49, "med": ("AE",)},
+    ),
+    (
+        "A prisoner exchange took place on Friday, with 90 Ukrainians coming home, the Coordination Headquarters said. It was the 52nd exchange since the start of the full-scale invasion.",
+        date(2024, 6, 28),
+        {"ua": 90, "num": 52},
+    ),
+    (
+        "Ukraine has brought home another 95 defenders, Zelensky said on Friday, thanking the UAE for its help.",
+        date(2024, 10, 18),
+        {"ua": 95, "med": ("AE",)},
+    ),
+    (
+        "In the 58th exchange, 95 Ukrainians returned home, Lubinets said. Since 2022, 3,767 people have been freed.",
+        date(2024, 10, 18),
+        {"ua": 95, "num": 58},
+    ),
+    (
+        "Ukraine and Russia carried out a new prisoner swap on Wednesday, returning 150 captives each, officials said.",
+        date(2025, 2, 5),
+        {"ua": 150, "ru": 150},
+    ),
+    (
+        "Moscow said 82 Russian soldiers had been freed, while Kyiv put the number of returned Ukrainians at 140.",
+        date(2022, 12, 31),
+        {"ua": 140, "ru": 82},
+    ),
+    (
+        "Ukraine freed 3 Russian pilots in exchange for 45 Ukrainian fighters, including Azov members, on Saturday.",
+        date(2023, 5, 6),
+        {"ua": 45, "ru": 3},
+    ),
+    (
+        "The exchange, mediated by Qatar, saw 12 Ukrainian civilians and 40 soldiers return home.",
+        date(2024, 6, 1),
+        {"ua": 52, "civ": 12, "med": ("QA",)},
+    ),
+    (
+        "Сьогодні відбувся черговий обмін: з полону повернулися 84 захисники, серед них 34 цивільних.",
+        date(2024, 8, 14),
+        {"ua": 84, "civ": 34},
+    ),
+    (
+        "Росія повернула 115 військовослужбовців, Україна — 115 захисників.",
+        date(2024, 8, 24),
+        {"ua": 115, "ru": 115},
+    ),
+    (
+        "В результате обмена на родину вернулись 103 российских военнослужащих. Взамен переданы 103 украинских военнопленных.",
+        date(2024, 9, 14),
+        {"ua": 103, "ru": 103},
+    ),
+    (
+        "Вчера из украинского плена освобождены 49 российских военных, сообщило Минобороны РФ.",
+        date(2024, 9, 25),
+        {"ru": 49, "date": date(2024, 9, 24)},
+    ),
+    (
+        "Обмен прошел при посредничестве ОАЭ: 95 на 95.",
+        date(2024, 10, 18),
+        {"ua": 95, "ru": 95, "med": ("AE",)},
+    ),
+    (
+        "Ukraine's 207 freed POWs were taken to hospitals after Saturday's exchange, officials said.",
+        date(2025, 1, 4),
+        {"ua": 207},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), POSITIVE_FAMILIES)
+def test_phrasing_family(text: str, published: date, expected: dict) -> None:
+    title, body = _split_headline(text)
+    m = one(body, published=published, title=title)
+    got = {key: getattr(m, FIELDS[key]) for key in expected}
+    assert got == expected
+
+
+NEGATIVE_FAMILIES = [
+    ("Zelensky said Ukraine was ready to exchange all prisoners for all.", date(2024, 1, 1)),
+    ("Russia said it will hand over 1,000 Ukrainian prisoners in the coming days.", date(2025, 5, 20)),
+    (
+        "Ukraine returned the bodies of 6,000 soldiers this year, the coordination headquarters said.",
+        date(2025, 6, 20),
+    ),
+    ("A total of 1,358 Ukrainians were returned from captivity in 2024, Lubinets said.", date(2025, 1, 1)),
+    ("Russia and Ukraine have exchanged prisoners more than 60 times since 2022.", date(2025, 1, 1)),
+    ("The UAE has mediated 13 exchanges, freeing 2,524 captives so far.", date(2024, 12, 31)),
+    ("Negotiators failed to agree on a swap of 84 prisoners, officials said on Tuesday.", date(2024, 5, 1)),
+    ("A Ukrainian court sentenced two Russian soldiers to 11 years for war crimes.", date(2024, 5, 1)),
+    (
+        "On Tuesday, Russia returned 12 Ukrainian children who had been deported, with Qatari mediation.",
+        date(2024, 5, 1),
+    ),
+    ("Last week, the sides exchanged 75 prisoners each, Ukraine's ombudsman recalled.", date(2024, 5, 30)),
+    (
+        "Ukraine and Russia are preparing a new prisoner exchange, Zelensky said, adding that the previous swap returned 230 soldiers.",
+        date(2024, 1, 20),
+    ),
+    ("Russia has yet to respond to Kyiv's proposal to swap 800 prisoners.", date(2024, 1, 20)),
+    ("Сторони домовилися про обмін 1000 на 1000 полонених.", date(2025, 5, 17)),
+    ("Загалом з полону вдалося повернути понад 4000 українців.", date(2025, 5, 17)),
+    ("Россия и Украина договорились об обмене 1200 военнопленными.", date(2025, 6, 1)),
+    (
+        "Ukraine and Russia agree to swap 1,000 prisoners each\nDelegations meeting in Istanbul on Friday agreed to exchange 1,000 prisoners of war each, Ukraine's defence minister said.\nIt would be the largest swap of the war. The last exchange, in April, freed 246 prisoners from each side.",
+        date(2025, 5, 16),
+    ),
+    (
+        "Russia hands over 909 bodies\nUkraine on Friday received the bodies of 909 fallen soldiers, the coordination headquarters said. Russia got 34 bodies in return.",
+        date(2025, 6, 13),
+    ),
+    (
+        "Zelensky says 1,358 Ukrainians returned from captivity this year\nIn 2024, Ukraine brought home 1,358 people from Russian captivity in 10 exchanges, Zelensky said on Tuesday.",
+        date(2024, 12, 31),
+    ),
+    (
+        "Qatar helps return 16 Ukrainian children\nSixteen children taken to Russia have been returned to their families in Ukraine thanks to Qatari mediation, officials said on Wednesday.",
+        date(2023, 10, 18),
+    ),
+    (
+        "Україна та Росія домовилися про новий обмін\nСторони погодили обмін полоненими у форматі 1200 на 1200, повідомив Умєров. Обмін відбудеться найближчим часом.",
+        date(2025, 6, 2),
+    ),
+    (
+        "Прошлый обмен состоялся в апреле\nВ апреле Россия и Украина обменялись 246 военнопленными с каждой стороны. Новый обмен пока не согласован.",
+        date(2025, 5, 10),
+    ),
+    (
+        "Russia and Ukraine are expected to exchange 300 prisoners on Monday, officials said.",
+        date(2025, 3, 1),
+    ),
+    (
+        "The Coordination Headquarters said 4,552 Ukrainians have been returned in 62 exchanges.",
+        date(2025, 3, 1),
+    ),
+    ("Ukraine says more than 8,000 of its soldiers are still held in Russia.", date(2025, 3, 1)),
+    ("A court in Rostov sentenced 12 Azov fighters to prison terms.", date(2025, 3, 1)),
+    ("Ukraine received the remains of 909 servicemen in a repatriation on Friday.", date(2025, 3, 1)),
+    ("Lubinets said the next swap could free up to 500 people.", date(2025, 3, 1)),
+    ("В ближайшее время состоится обмен 300 пленными, заявила Москалькова.", date(2025, 3, 1)),
+    ("Україна передала Росії 15 тіл загиблих військових.", date(2025, 3, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), NEGATIVE_FAMILIES)
+def test_negative_family(text: str, published: date) -> None:
+    title, body = _split_headline(text)
+    assert extract_exchanges(body, published=published, title=title) == []
+
+
+# --- several days, other languages, other wars ----------------------------------------------------
+
+
+def test_live_blog_gives_one_exchange_per_dated_entry() -> None:
+    text = (
+        "Monday 10 March\n"
+        "18:00 Ukraine says 120 of its soldiers are home; Russia has received 120 servicemen.\n"
+        "Sunday 9 March\n"
+        "12:10 Stage one: 80 for 80, both sides confirm.\n"
+    )
+    mentions = extract_exchanges(text, published=date(2025, 3, 10))
+    assert [(m.event_date, m.returned_to_ukraine, m.returned_to_russia) for m in mentions] == [
+        (date(2025, 3, 10), 120, 120),
+        (date(2025, 3, 9), 80, 80),
+    ]
+
+
+def test_prose_recalling_yesterdays_stage_reports_only_todays() -> None:
+    m = one(
+        "On Sunday Russia and Ukraine swapped 210 prisoners each. "
+        "On Saturday, the first stage had brought back 150 people each way.",
+        published=date(2025, 3, 9),
+    )
+    assert (m.event_date, m.returned_to_ukraine, m.returned_to_russia) == (date(2025, 3, 9), 210, 210)
+
+
+def test_the_same_number_mirrors_the_other_side() -> None:
+    m = one(
+        "Sixty Ukrainian defenders were freed on Monday in exchange for the same number of Russian troops.",
+        published=date(2024, 3, 4),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (60, 60)
+
+
+def test_a_restated_whole_replaces_the_sum() -> None:
+    m = one(
+        "Kyiv got back 200 soldiers on Friday and handed over 70 Russian servicemen and a jailed politician - "
+        "71 people in all.",
+        published=date(2022, 9, 23),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (200, 71)
+
+
+def test_german_report() -> None:
+    m = one(
+        "KIEW, 14. September - Russland und die Ukraine haben am Samstag jeweils 103 Kriegsgefangene "
+        "ausgetauscht. Vermittelt hatten die Vereinigten Arabischen Emirate. "
+        "Es war der 57. Austausch seit Kriegsbeginn.",
+        published=date(2024, 9, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (103, 103)
+    assert (m.event_date, m.mediators, m.exchange_number) == (date(2024, 9, 14), ("AE",), 57)
+
+
+def test_other_wars_and_other_countries_swaps_are_not_reported() -> None:
+    assert (
+        extract_exchanges(
+            "Azerbaijan freed 32 Armenian soldiers and Armenia released two Azerbaijani servicemen on Wednesday.",
+            published=date(2023, 12, 13),
+        )
+        == []
+    )
+    assert (
+        extract_exchanges(
+            "In all, 24 people were exchanged: Russia released 16 prisoners and eight Russians held in the West "
+            "were returned to Russia on Thursday.",
+            published=date(2024, 8, 2),
+        )
+        == []
+    )
+
+
+def test_photo_caption_about_another_swap_is_ignored() -> None:
+    text = (
+        "[Photo: soldiers freed in a 95-for-95 swap arrive in Sumy region]\n"
+        "The city council approved a new budget for schools on Monday.\n"
+    )
+    assert extract_exchanges(text, published=date(2024, 10, 21)) == []
+
+
+def test_last_weekday_reaches_back_a_week() -> None:
+    m = one(
+        "Last Saturday Ukraine got 52 of its soldiers back; on Thursday 107 Ukrainians were freed for 107 Russians.",
+        published=date(2022, 11, 5),
+    )
+    assert (m.event_date, m.returned_to_ukraine) == (date(2022, 11, 3), 107)
