@@ -293,3 +293,20 @@ def test_feed_health_reports_last_success_failures_and_ok_rate(sample_con):
     assert rows["f4"]["health"] == "never fetched" and rows["f4"]["n_fetches"] == 0
     assert rows["f5"]["health"] == "never succeeded" and rows["f5"]["consecutive_failures"] == 2
     assert rows["f5"]["last_error"] == "<b>not a feed</b>"
+
+
+def test_a_source_that_gives_no_figure_does_not_count_as_disagreeing(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    con.execute("""
+        insert into exchanges (exchange_id, event_date, returned_to_ukraine, returned_to_russia, is_disputed,
+                               n_articles, n_mentions)
+        values ('e', '2024-01-03', 230, 248, true, 3, 3);
+        insert into exchange_mentions (mention_id, article_id, mention_no, exchange_id, returned_to_ukraine,
+                                       returned_to_russia)
+        values ('silent', 'a1', 1, 'e', 230, null), ('other', 'a2', 1, 'e', 225, 248), ('same', 'a3', 1, 'e', 230, 248)
+    """)
+    rows = con.execute(
+        "select mention_id, is_ukraine_figure_different, is_russia_figure_different "
+        "from v_disputed_figures order by mention_id"
+    ).fetchall()
+    assert rows == [("other", True, False), ("same", False, False), ("silent", False, False)]

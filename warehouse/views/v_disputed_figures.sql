@@ -32,9 +32,12 @@ final as (
         mentions.total_stated as claimed_total,
         mentions.total_is_approximate as is_total_approximate,
         mentions.event_date as claimed_event_date,
-        mentions.returned_to_ukraine is distinct from disputed_exchanges.returned_to_ukraine
+        -- a source that gives no figure does not dispute it
+        coalesce(mentions.returned_to_ukraine <> disputed_exchanges.returned_to_ukraine, false)
+            or (mentions.returned_to_ukraine is not null and disputed_exchanges.returned_to_ukraine is null)
             as is_ukraine_figure_different,
-        mentions.returned_to_russia is distinct from disputed_exchanges.returned_to_russia
+        coalesce(mentions.returned_to_russia <> disputed_exchanges.returned_to_russia, false)
+            or (mentions.returned_to_russia is not null and disputed_exchanges.returned_to_russia is null)
             as is_russia_figure_different,
         mentions.evidence,
         mentions.confidence
