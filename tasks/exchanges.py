@@ -1,37 +1,58 @@
-"""Prisoner-of-war exchanges reported in one article (English, Ukrainian, Russian), as rules.
+"""Prisoner-of-war exchanges reported in one article (English, Ukrainian, Russian, German), as rules.
 
 `extract_exchanges(text, published=..., title=...)` reads cleaned article text (one paragraph per
-line) and returns the exchange the article reports as its news, as an `ExchangeMention`.
+line) and returns the exchanges the article reports as news, as `ExchangeMention`s (usually one).
 
 How it reads a text:
-1. Lines that are page furniture ("Read more: ...", "Share this", "Advertisement", photo credits,
-   breadcrumbs, a repeated headline) are dropped; the rest is split into sentences, then clauses
-   (at ";", quotes, "while", "whereas", "but", dashes).
-2. Every number (digits or words, `tasks.numbers`) that quantifies people ("230 Ukrainian
-   soldiers", "175 for 175", "50 each") in a sentence about an exchange becomes a *count* with:
-   - a side: the nationality in its noun phrase, else a direction ("from Russian captivity",
-     "from territory controlled by Kyiv"), else "of its/their" resolved to the nearest country,
-     else the subject and its verb ("Russia released" -> to Ukraine; "Ukraine brought home" ->
-     to Ukraine), else "each"/"N for N"/"по N" (both sides) or a combined total;
-   - a group: main, wounded or civilians (bodies and children are not exchanges);
+1. Page furniture ("Read more: ...", "Share this", "Advertisement", "[Photo: ...]" captions,
+   breadcrumbs, a repeated headline) is dropped; a short first line without a full stop is taken
+   as the headline (used only when the body gives no figure). The rest is split into sentences
+   (abbreviations, "Nov. 24", German "der 58. Austausch" kept whole), then clauses (at ";",
+   quotes, "while", "but", "а", "але", "но").
+2. Every number (digits, "1,000", "1 000", "1.000", or words in four languages: `tasks.numbers`)
+   that quantifies people in a sentence about a return becomes a *count* with:
+   - a side, in this order: "Ukraine's 207"; the nationality in its noun phrase ("230 Ukrainian
+     soldiers", "военнопленных ВСУ", "Azov fighters"); "of its/their (own)" resolved to the
+     nearest country before it; a direction ("from Russian captivity", "to Russia", "з полону",
+     "с подконтрольной Киеву территории"); "N for N", "each", "по N", "je/jeweils" (both sides);
+     the side of the count it adds to; a stated total ("combined", "in all"); the subject and its
+     verb ("Russia released" -> Ukraine, "Ukraine brought home" / "Україна повернула" -> Ukraine);
+     "X said N came home" -> X's people; else a total when the clause is about the swap;
+   - a group: main, wounded or civilians; bodies, children and other countries' prisoners
+     ("32 Armenian servicemen") are not counted at all;
    - a relation to the count before it: additive ("as well as 22 seriously injured", "185
-     servicemen and 20 civilians"), subset ("among them seven civilians") or a new base;
-   - whether it is approximate ("about 448", "nearly 500", "over 200": kept only as a stated total);
-   - and it is dropped when its clause is future or an agreement ("agreed to swap", "will
-     exchange"), cumulative ("since 2022", "so far", "already"), a recalled earlier swap (a date
-     more than three days before publication, "previous exchange", "last month") or "without an
-     exchange".
-3. Per side the figure is the count stated most often; when the sides' own statements disagree
-   (Ukraine: 207 came home; Russia: 195 handed over) each side's own claim is kept for its
-   returnees and the mention is flagged `is_disputed`, as it is when a stated total disagrees
-   with the sum of the sides.
-4. The event date is the first date in the sentences the figures came from, else in the other
-   sentences about the exchange, else the publication date; weekdays, "yesterday", month-day
-   without year and datelines resolve against `published`.
+     servicemen and 20 civilians", "also releasing 22 wounded"), subset ("including seven
+     civilians", "Ninety-five of the soldiers", a breakdown after a colon or dash), or a whole
+     ("55 servicemen and Medvedchuk - 56 people in all");
+   - whether it is approximate ("about 448", "nearly 500", "over 200"): only ever a stated total;
+   - and it is dropped when its clause is an agreement, plan or promise ("agreed to swap",
+     "will exchange", "домовилися", "договорились", "vereinbart"); a running total ("since
+     2022", "so far", "already", "brings the total to", "in 62 exchanges", "over three days");
+     a recalled swap (a date more than three days before publication, "last August", "the
+     previous exchange", "..., when 189 were returned") unless the clause also has a current date;
+     "without an exchange"; or people still held or sentenced rather than returned.
+3. Per side: each statement (a base count plus its additive parts) is a claim; subgroup-only
+   statements ("In addition, Russia handed over 31 wounded") add to the main figure stated
+   before them. The figure is the claim made most often; claims under 60% of it are taken as
+   subgroups. When claims disagree, each side's own statement about its returnees wins (Kyiv's
+   count of Ukrainians, Moscow's of Russians) and the mention is `is_disputed`, as it is when a
+   stated total disagrees with the sum. "The same number" mirrors the other side's figure.
+4. The event date is the first current date (publication day to three days before; a weekday up
+   to six days before) in the sentences the figures came from, else in the other sentences about
+   the swap, else the publication date. Weekdays ("у середу", "am Mittwochabend"), "yesterday",
+   "last night", month-day without year, datelines and explicit dates resolve against `published`.
+5. Several days: a live blog whose dated entries ("Saturday 24 May") report different figures
+   gives one mention per day; in prose the newest day is the news and an older day with other
+   figures is a recalled stage.
+6. Mediators: ISO codes of countries (`data/mediators.toml`) in a sentence with a mediation cue
+   ("brokered by", "за посередництва", "при посредничестве", "vermittelt", "thanked the UAE for
+   its help") that is about the swap, or stands alone and is neither future nor past; "US-mediated
+   talks" is about talks. Exchange number: an ordinal right before "exchange" ("49th",
+   "forty-ninth", "49-й обмін", "der 58. Austausch"), not "the fifth this year".
 
-Not handled (known): several separate exchanges reported as news in one article (only the most
-recent is returned); figures split across sentences that name neither side; languages other
-than English, Ukrainian and Russian.
+Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
+person added to a count ("55 soldiers and Medvedchuk") is not counted unless the text restates
+the total; figures split across sentences that name no side; languages other than these four.
 """
 
 from __future__ import annotations
