@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: help install demo test lint lock eval eval-clean eval-dedup conformance bench clean
+.PHONY: help install demo test lint lock eval eval-clean eval-dedup conformance integration bench bench-dedup bench-views chromium ci clean
 
 help:
 	@echo "make demo         run the pipeline on the bundled sample site and print a summary"
@@ -14,8 +14,12 @@ help:
 	@echo "make lint         ruff"
 	@echo "make eval         exchange-extraction evaluation (seeds + labelled set)"
 	@echo "make eval-clean   boilerplate-cleaning evaluation over ../shared/corpora"
-	@echo "make conformance  hostile feeds/servers suite over ../shared/corpora"
-	@echo "make bench        throughput benchmark"
+	@echo "make eval-dedup   story-deduplication evaluation over ../shared/corpora"
+	@echo "make conformance  hostile feeds, hostile servers, SSRF and kill -9 suite"
+	@echo "make integration  real Prefect server: deploy, worker, manual and overlapping runs"
+	@echo "make bench        ingest throughput benchmark (../shared/corpora/aeb)"
+	@echo "make bench-dedup  story index at 100k and 1M articles"
+	@echo "make bench-views  analysis views on a synthetic 1M-article warehouse"
 
 # The environment is rebuilt whenever the lock file or pyproject changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -31,8 +35,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	@$(VENV)/bin/swapwire demo
 
+# The default suite: minutes. Long suites have their own targets below.
 test: $(STAMP)
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q tests --ignore=tests/integration --ignore=tests/conformance
 
 lint: $(STAMP)
 	@$(VENV)/bin/ruff check flows tasks warehouse tests scripts
@@ -53,8 +58,21 @@ eval-dedup: $(STAMP)
 conformance: $(STAMP)
 	@$(PY) -m pytest -q tests/conformance
 
+integration: $(STAMP)
+	@$(PY) -m pytest -q tests/integration
+
 bench: $(STAMP)
 	@$(PY) scripts/bench_ingest.py
+
+bench-dedup: $(STAMP)
+	@$(PY) scripts/bench_dedup.py
+
+bench-views: $(STAMP)
+	@$(PY) scripts/bench_views.py
+
+# Headless Chromium for the report rendering test (Debian's package; needs root, as on CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 clean:
 	rm -rf $(VENV) data reports .pytest_cache
