@@ -614,12 +614,20 @@ def _md_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 
 def report_markdown(db_path: Path) -> str:
-    """A short Markdown summary: totals, the latest exchanges, mediators, disputes, failing feeds."""
+    """A short Markdown summary: totals, the latest exchanges, mediators, disputes, failing feeds.
+
+    Opens the warehouse read-only; a caller that already holds a connection (a flow in the middle
+    of its run) uses `render_markdown(load_report_data(con))` instead.
+    """
     con = open_for_analysis(db_path)
     try:
-        data = load_report_data(con)
+        return render_markdown(load_report_data(con))
     finally:
         con.close()
+
+
+def render_markdown(data: ReportData) -> str:
+    """The Markdown summary of `data` (pure)."""
     totals = data.totals
     parts = [
         "# swapwire: prisoner-of-war exchanges",
