@@ -259,13 +259,17 @@ MEASURE_CHARTS = """JSON.stringify({
 
 def test_report_renders_in_headless_chromium_with_charts_and_no_console_errors(report_html, tmp_path):
     with headless_chromium(tmp_path) as devtools:
-        # the harness must see an error when there is one, or "no errors" would prove nothing
-        broken = tmp_path / "broken.html"
-        broken.write_text("<!doctype html><p>x</p><script>console.error('seen'); undefinedCall();</script>")
-        render(devtools, broken)
+        # the harness must see an error when there is one, or "no errors" would prove nothing: markup
+        # injected into the report (had escaping failed) is blocked by its CSP, and that is logged
+        page = report_html.read_text(encoding="utf-8")
+        injected = tmp_path / "injected.html"
+        injected.write_text(
+            page.replace("</main>", "<img src=x onerror=alert(1)><script>alert(2)</script></main>")
+        )
+        render(devtools, injected)
         time.sleep(0.2)
         devtools.page("Runtime.evaluate", expression="1")
-        assert len(console_errors(devtools.events)) >= 2
+        assert any("Content Security Policy" in error for error in console_errors(devtools.events))
 
         render(devtools, report_html)
         measured = json.loads(devtools.page("Runtime.evaluate", expression=MEASURE_CHARTS)["result"]["value"])
