@@ -188,7 +188,7 @@ _COMPLETED_RE = _rx(
 )
 _FUTURE_RE = _rx(
     r"(?<!the )(?<!an )(?<!previously )\b(?:will|would|shall|agreed|agree|agreement|agreeing|deal to|plans?|planned|planning|set to|"
-    r"expected to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
+    r"expected to|expects? to|expecting to|aims? to|seeks? to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
     r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
     r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange)\b|"
@@ -280,9 +280,9 @@ _ADDITIVE_GAP_RE = _rx(
 )
 # the people counted are the subject of a return: their side is the side reporting it
 _RETURNED_HOME_RE = _rx(
-    r"^[^,.;]{0,60}?\b(?:came (?:back )?home|returned(?: home)?|were (?:freed|released|returned|brought home)|"
+    r"^[^.;]{0,80}?\b(?:came (?:back )?home|returned(?: home)?|were (?:freed|released|returned|brought home)|"
     r"have returned|had returned|are home|were back|back home)\b|"
-    r"^[^,.;]{0,60}?(?:повернулися|повернулись|повернуто|звільнено|вернулись|вернулись|возвращены|освобождены)"
+    r"^[^.;]{0,80}?(?:повернулися|повернулись|повернуто|звільнено|вернулись|вернулись|возвращены|освобождены)"
 )
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
 _ANY_VERB_RE = _rx(rf"(?:{_COMPLETED_RE.pattern})|(?:{_GIVE_RE.pattern})|(?:{_GET_RE.pattern})")
@@ -1062,6 +1062,10 @@ def _total_consistent(total: int, approx_text: str | None, parts_sum: int) -> bo
 
 # --- mediators ---------------------------------------------------------------------------
 
+_TALLY_RE = _rx(
+    r"\b(?:so far|to date|since|thus far|until now|bring\w* the total)\b|"
+    r"досі|загалом|в общей сложности|всего|к настоящему|bisher|insgesamt"
+)
 _MEDIATION_CUE_RE = _rx(
     r"thank\w*[^.]{0,40}?\bfor (?:its|their|his|her) (?:help|assistance|efforts)|"
     r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
@@ -1098,7 +1102,11 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
     for s in sentences:
         about_exchange = bool(_TRIGGER_RE.search(s.text))
         cues = [
-            m for m in _MEDIATION_CUE_RE.finditer(s.text) if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
+            m
+            for m in _MEDIATION_CUE_RE.finditer(s.text)
+            if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
+            # "1,994 captives exchanged through UAE mediation so far": a running tally
+            and not _TALLY_RE.search(s.text[max(0, m.start() - 50) : m.end() + 50])
         ]
         # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it
         # is about the future or the past ("Qatar offered to mediate", "has mediated before")
@@ -1167,9 +1175,23 @@ def _event_date(
     return published, None, False
 
 
+_NOT_UKRAINE_RE = _rx(
+    r"(?:did not|does not|didn't|doesn't|not) involv\w* ukraine|unrelated to (?:the war in )?ukraine|"
+    r"не стосу\w* україни|не касается украины"
+)
+
+
 def _involves_ukraine(facts: list[_SentenceFacts], sentences: tuple[int, ...]) -> bool:
-    """Without a figure for Ukrainians, the sentences behind the figures must name Ukraine."""
-    texts = [f.sentence.text for f in facts if f.sentence.index in sentences]
+    """Without a figure for Ukrainians, the figures' sentences, the headline or another sentence
+    about the swap must name Ukraine (a Russia-US or Armenia-Azerbaijan swap is not this war's)."""
+    if any(_NOT_UKRAINE_RE.search(f.sentence.text) for f in facts):
+        return False
+    texts = [
+        f.sentence.text
+        for f in facts
+        if f.sentence.index in sentences
+        or (f.is_trigger and not f.is_recalled and _EXCHANGE_WORD_RE.search(f.sentence.text))
+    ]
     return any(_UA_ACTOR_RE.search(t) or _UA_NAT_RE.search(t) for t in texts)
 
 
@@ -1205,6 +1227,8 @@ def extract_exchanges(
                 and bool(re.match(rf"^\W*{_SUBSET_BEFORE_RE.pattern}", s.text, _I))
             )
             or bool(_BREAKDOWN_RE.search(s.text))
+            # "Russia got 90 servicemen", "Ukraine said it had brought 115 of its defenders home"
+            or bool(_RETURN_CONTEXT_RE.search(s.text) and _PEOPLE_RE.search(s.text))
         )
         f = _SentenceFacts(s, dates=dates, is_trigger=is_trigger)
         if f.is_trigger:
@@ -1212,10 +1236,15 @@ def extract_exchanges(
         facts.append(f)
     if not any(f.counts for f in facts):
         return []
-    # sentences about other swaps or running totals say nothing about this swap's mediators
-    excluded = {f.sentence.index for f in facts if (f.is_recalled or f.is_cumulative) and not f.counts}
+    # sentences about other swaps say nothing about this swap's mediators or number
+    recalled = {f.sentence.index for f in facts if f.is_recalled and not f.counts}
+    cumulative = {f.sentence.index for f in facts if f.is_cumulative and not f.counts}
     context = _ArticleContext(
-        sentences, facts, published, *_mediators(sentences, excluded), *_exchange_number(sentences, excluded)
+        sentences,
+        facts,
+        published,
+        *_mediators(sentences, recalled),
+        *_exchange_number(sentences, recalled | cumulative),
     )
     episodes = _episodes(facts, published)
     if len(episodes) > 1:

@@ -619,6 +619,51 @@ POSITIVE_FAMILIES = [
         date(2025, 1, 4),
         {"ua": 207},
     ),
+    (
+        "Ukraine brings home 95 POWs in latest prisoner exchange\nUkraine has brought back 95 prisoners of war from Russian captivity, President Volodymyr Zelensky announced on Oct. 18.\nAmong those freed are defenders of Mariupol and soldiers captured in Kursk Oblast, Zelensky said.\nThe exchange was mediated by the United Arab Emirates, the UAE Foreign Ministry said, adding that it was the ninth mediation this year, bringing the total number of captives released to 2,184.\nRussia's Defense Ministry said 95 Russian soldiers had been returned.",
+        date(2024, 10, 18),
+        {"ua": 95, "ru": 95, "med": ("AE",), "date": date(2024, 10, 18)},
+    ),
+    (
+        "Україна повернула з полону ще 150 захисників\nСьогодні, 5 лютого, додому повертаються 150 українців, повідомив Президент Володимир Зеленський.\n«Наші повертаються додому. 150 воїнів», – написав він у Telegram.\nЦе 62-й обмін з початку повномасштабного вторгнення. Загалом з полону вдалося повернути 4131 українця.",
+        date(2025, 2, 5),
+        {"ua": 150, "num": 62, "date": date(2025, 2, 5)},
+    ),
+    (
+        "Минобороны России сообщило о возвращении 95 военнослужащих\nМОСКВА, 18 октября. /ТАСС/. В результате переговорного процесса с подконтрольной киевскому режиму территории возвращены 95 российских военнослужащих, сообщили в Минобороны РФ.\nВ обмен переданы 95 военнопленных ВСУ.\nВ настоящее время все российские военнослужащие находятся на территории Республики Беларусь, где им оказывается необходимая психологическая и медицинская помощь.\nГуманитарное посредничество в возвращении российских военнослужащих из плена осуществили Объединенные Арабские Эмираты.",
+        date(2024, 10, 18),
+        {"ua": 95, "ru": 95, "med": ("AE",), "date": date(2024, 10, 18)},
+    ),
+    (
+        "KYIV, Ukraine (AP) — Russia and Ukraine exchanged dozens of prisoners of war on Wednesday, with each side releasing 95 captives, officials said.\nThe swap, brokered by the United Arab Emirates, was the latest in a series.\nUkraine says more than 8,000 of its people are in Russian captivity.",
+        date(2024, 6, 26),
+        {"ua": 95, "ru": 95, "med": ("AE",), "date": date(2024, 6, 26)},
+    ),
+    (
+        "Ukraine, Russia swap bodies and prisoners\nUkraine received the bodies of 501 soldiers on Friday, while 90 Ukrainian POWs came home in a separate exchange, officials said. Russia got 90 servicemen and 43 bodies.",
+        date(2024, 6, 28),
+        {"ua": 90, "ru": 90},
+    ),
+    (
+        "Meduza: Russia and Ukraine held a prisoner exchange\nOn Saturday, Russia and Ukraine carried out another prisoner swap. According to the Russian Defense Ministry, 115 Russian servicemen captured in the Kursk region were returned. Ukraine said it had brought 115 of its defenders home. The UAE acted as mediator.",
+        date(2024, 8, 24),
+        {"ua": 115, "ru": 115, "med": ("AE",), "date": date(2024, 8, 24)},
+    ),
+    (
+        "Russia, Ukraine exchange 75 POWs each, ahead of Independence Day\nRussia and Ukraine each returned 75 prisoners of war on Tuesday. It was the 53rd such exchange, Ukraine's coordination headquarters said, and came after a pause of more than a month. In the previous exchange on June 25, 90 prisoners were swapped.",
+        date(2024, 7, 17),
+        {"ua": 75, "ru": 75, "num": 53, "date": date(2024, 7, 16)},
+    ),
+    (
+        "Ukrainian POWs return home\nOn Thursday 157 Ukrainians returned home from Russian captivity. Among them are 150 servicemen and seven civilians.",
+        date(2026, 2, 5),
+        {"ua": 157, "civ": 7},
+    ),
+    (
+        "Kyiv: 189 home; Moscow: 150 each way\nUkraine said on Monday that 189 prisoners, including two civilians, had returned home. Russia, however, said the swap was 150 for 150.",
+        date(2024, 12, 30),
+        {"ua": 189, "ru": 150, "civ": 2, "disputed": True},
+    ),
 ]
 
 
@@ -693,6 +738,10 @@ NEGATIVE_FAMILIES = [
     ("Lubinets said the next swap could free up to 500 people.", date(2025, 3, 1)),
     ("В ближайшее время состоится обмен 300 пленными, заявила Москалькова.", date(2025, 3, 1)),
     ("Україна передала Росії 15 тіл загиблих військових.", date(2025, 3, 1)),
+    ("The swap saw 1,000 Ukrainians and 1,000 Russians released over three days.", date(2025, 5, 25)),
+    ("Zelensky said the exchange of 1,000 for 1,000 would be completed this week.", date(2025, 5, 23)),
+    ("A source told Reuters that 300 prisoners could be exchanged as early as Friday.", date(2025, 5, 20)),
+    ("In total, 4,552 Ukrainians have returned home since 2022, the headquarters said.", date(2025, 5, 20)),
 ]
 
 
