@@ -23,6 +23,7 @@ RULES_PATH = Path(__file__).with_name("clean_rules.toml")
 _LINK_LIST_MAX_ITEMS = 12  # link titles removed after one related-stories heading
 _LINK_TITLE_MAX_WORDS = 25
 _TITLE_MIN_WORDS = 2  # a one-word line equal to a section name is not a repeated headline
+_TITLE_PART_MIN_WORDS = 3  # "Story | Site": a part must be long enough to be the story's headline
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ _LINE_RULES = tuple(rule for rule in RULES if rule.kind == "line")
 _LINK_LIST_RULES = tuple(rule for rule in RULES if rule.kind == "link_list")
 _TITLE_RULE = next((rule for rule in RULES if rule.kind == "title"), None)
 
-# "KYIV, March 24 (Reuters) -", "КИЇВ, 24 березня —": kept in the text, also reported.
+# "KYIV, March 24 (Reuters) -", "КИЇВ, 24 березня —": a place in capitals, an optional date and
+# agency, then a dash. Kept in the text, also reported.
 _DATELINE = re.compile(
     r"^((?:[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ.'’-]+)(?: [A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ.'’-]+){0,3}"
     r"(?:,\s*[\w.]+(?: \w+)?(?:,? \d{1,4})?)?"
@@ -96,10 +98,10 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
     """Remove boilerplate lines from extracted text (one paragraph per line).
 
     `title` is the page headline from metadata (else the first headline-like line is used): one
-    plain copy of it stays in the text, repeats and bulleted copies go. `language` (ISO 639-1) is informational: every rule applies to every page, because
-    pages mix languages (English ad markers on Ukrainian pages) and declared languages are often
-    wrong. Bylines leave the text but are returned in `byline`; a dateline stays in the text and
-    is also returned in `dateline`.
+    plain copy of it stays in the text, repeats and bulleted copies go. `language` (ISO 639-1) is
+    informational: every rule applies to every page, because pages mix languages (English ad
+    markers on Ukrainian pages) and declared languages are often wrong. Bylines leave the text but
+    are returned in `byline`; a dateline stays in the text and is also returned in `dateline`.
     """
     del language  # see docstring: accepted for callers, deliberately not used to switch rules off
     lines = text.split("\n")
@@ -173,12 +175,15 @@ def _title_keys(title: str | None) -> set[str]:
     """The title and its parts around site-name separators ("Story | Site", "Opinion | Story")."""
     if not title:
         return set()
-    keys = {_line_key(title)}
+    whole = _line_key(title)
+    keys = {whole} if len(whole.split()) >= _TITLE_MIN_WORDS else set()
     parts = [part for part in re.split(r"\s+[|–—-]\s+|\s+::\s+", title) if part.strip()]
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
-            keys.add(_line_key(" - ".join(parts[start:end])))
-    return {key for key in keys if len(key.split()) >= _TITLE_MIN_WORDS}
+            key = _line_key(" - ".join(parts[start:end]))
+            if len(key.split()) >= _TITLE_PART_MIN_WORDS:
+                keys.add(key)
+    return keys
 
 
 def _looks_like_link_title(line: str) -> bool:
@@ -198,7 +203,6 @@ def _inferred_headline_keys(lines: list[str]) -> set[str]:
 
 def _find_dateline(lines: list[str]) -> str | None:
     for line in lines[:3]:
-        match = _DATELINE.match(line)
-        if match and any(ch.isupper() for ch in match.group(1)[:3]):
+        if match := _DATELINE.match(line):
             return match.group(1).strip()
     return None

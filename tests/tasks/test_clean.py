@@ -179,3 +179,18 @@ def test_cleaning_a_long_text_is_fast():
     started = time.perf_counter()
     clean_text(text, title=TITLE)
     assert time.perf_counter() - started < 2.0
+
+
+def test_adversarial_lines_do_not_make_rules_backtrack():
+    lines = [
+        "1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1x",
+        "Home" + " > a" * 40 + "!",
+        "share " * 14 + "x",
+        "(Photo " + "(a) " * 30 + "x",
+        "x" * 100_000,
+        "a " * 50_000,
+    ]
+    started = time.perf_counter()
+    cleaned = clean_text("\n".join(lines))
+    assert time.perf_counter() - started < 2.0
+    assert len(cleaned.text.split("\n")) == len(lines)
