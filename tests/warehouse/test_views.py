@@ -310,3 +310,49 @@ def test_a_source_that_gives_no_figure_does_not_count_as_disagreeing(tmp_path):
         "from v_disputed_figures order by mention_id"
     ).fetchall()
     assert rows == [("other", True, False), ("same", False, False), ("silent", False, False)]
+
+
+# (view, the columns that identify one row): the grain each view's first line states
+VIEW_GRAINS = {
+    "v_exchange_timeline": "exchange_id",
+    "v_cumulative_returns": "event_date",
+    "v_mediator_totals": "mediator_code",
+    "v_exchange_sources": "mention_id",
+    "v_disputed_figures": "mention_id",
+    "v_stories_per_day": "published_on, source_host",
+    "v_feed_health": "feed_id",
+}
+
+
+def test_view_grains_and_totals_hold_on_a_generated_warehouse(tmp_path):
+    import importlib.util
+
+    from tests.conftest import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "synthetic", PROJECT_ROOT / "scripts" / "make_synthetic_warehouse.py"
+    )
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    db = tmp_path / "generated.duckdb"
+    synthetic.build(db, n_articles=5000, n_exchanges=200, n_feeds=12, n_runs=40, n_outlets=7)
+    con = connect(db, read_only=True)
+    assert set(VIEW_GRAINS) == {p.stem for p in VIEW_FILES}
+    for view, key in VIEW_GRAINS.items():
+        n_rows, n_keys = con.execute(
+            f"select (select count(*) from {view}), (select count(*) from (select distinct {key} from {view}))"
+        ).fetchall()[0]
+        assert n_rows > 0 and n_rows == n_keys, view
+    totals = con.execute(
+        "select sum(returned_to_ukraine), sum(returned_to_russia) from exchanges"
+    ).fetchall()[0]
+    last = con.execute(
+        "select cumulative_to_ukraine, cumulative_to_russia from v_cumulative_returns order by event_date desc limit 1"
+    ).fetchall()[0]
+    assert last == totals
+    assert con.execute("select sum(n_articles) from v_stories_per_day").fetchall()[0][0] == 5000
+    assert con.execute("select count(*) from v_feed_health").fetchall()[0][0] == 12
+    n_disputed_mentions = con.execute(
+        "select count(*) from exchange_mentions join exchanges using (exchange_id) where exchanges.is_disputed"
+    ).fetchall()[0][0]
+    assert con.execute("select count(*) from v_disputed_figures").fetchall()[0][0] == n_disputed_mentions
