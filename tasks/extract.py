@@ -230,17 +230,28 @@ def _parse_within_element_cap(html: str) -> HtmlElement | None:
 
 
 def _canonical_url(tree: HtmlElement, page_url: str | None) -> str | None:
+    try:
+        base = page_url if page_url and urlsplit(page_url).scheme else ""
+    except ValueError:
+        base = ""
     for href in (
         *tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'),
         *tree.xpath('//meta[@property="og:url" or @name="og:url"]/@content'),
     ):
-        absolute = urljoin(page_url or "", str(href).strip())
-        parts = urlsplit(absolute)
+        href = str(href).strip()
+        if not href or len(href) > _MAX_URL_CHARS:
+            continue
+        try:
+            absolute = urljoin(base, href)
+            parts = urlsplit(absolute)
+        except ValueError:  # e.g. "http://[::1": a broken link must not sink the page
+            continue
         if parts.scheme in ("http", "https") and parts.netloc:
             return absolute
     return None
 
 
+_MAX_URL_CHARS = 2048
 _LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 

@@ -180,6 +180,19 @@ def test_empty_and_garbage_input_gives_empty_text(html):
     assert doc.published is None
 
 
+@pytest.mark.parametrize("page_url", ["https://news.example.test/a", "http://[::1", None])
+def test_broken_links_and_urls_do_not_sink_the_page(page_url):
+    html = (
+        '<html><head><link rel="canonical" href="http://[::1">'
+        '<meta property="og:url" content="https://news.example.test/story"></head><body><article>'
+        "<p>The ministry said that 95 soldiers returned home on Sunday after long talks in Abu Dhabi.</p>"
+        "</article></body></html>"
+    )
+    doc = extract_document(html, url=page_url)
+    assert doc.canonical_url == "https://news.example.test/story"
+    assert "95 soldiers" in doc.text
+
+
 def test_extraction_is_pure():
     page = _page("news_page_en.html")
     assert extract_document(page) == extract_document(page)
