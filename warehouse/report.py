@@ -100,10 +100,8 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     )
     recent = _rows(
         con,
-        f"""
-        select * from v_exchange_timeline
-        order by event_date desc nulls last, exchange_id limit {RECENT_EXCHANGES}
-        """,
+        "select * from v_exchange_timeline order by event_date desc nulls last, exchange_id limit ?",
+        [RECENT_EXCHANGES],
     )
     sources: dict[str, list[dict[str, Any]]] = {}
     if recent:
@@ -120,11 +118,12 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
             sources.setdefault(row["exchange_id"], []).append(row)
     disputed = _rows(
         con,
-        f"""
+        """
         select * from v_disputed_figures
         order by event_date desc nulls last, exchange_id, article_published_at nulls last, mention_id
-        limit {MAX_DISPUTED_ROWS}
+        limit ?
         """,
+        [MAX_DISPUTED_ROWS],
     )
     feeds = _rows(
         con,
