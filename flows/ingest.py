@@ -13,9 +13,10 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
@@ -27,6 +28,7 @@ from tasks.dedup import canonicalize_url
 from tasks.models import FeedEntry, FetchRequest, FetchResult
 from warehouse import load
 from warehouse.db import connect, run_lock
+from warehouse.report import report_markdown, write_report
 
 
 @dataclass
@@ -249,10 +251,23 @@ def summary_markdown(summary: RunSummary) -> str:
 
 
 def _publish(summary: RunSummary) -> None:
-    """Leave the summary where a person looks: the run's artifact and log; failures in the state."""
+    """Leave the summary where a person looks: the run's artifacts and log; failures in the log.
+
+    Scheduled runs also refresh the HTML report beside the warehouse and link it.
+    """
     logger = get_run_logger()
     create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
                              description=f"swapwire run {summary.run_id}")
+    db_path = Path(summary.db_path)
+    try:
+        create_markdown_artifact(key="exchanges-report", markdown=report_markdown(db_path),
+                                 description="exchanges in the warehouse after this run")
+        if summary.trigger == "schedule":
+            html = write_report(db_path, db_path.parent / "reports" / "swapwire-report.html")
+            create_link_artifact(key="exchanges-report-html", link=html.resolve().as_uri(),
+                                 link_text="swapwire report (HTML)")
+    except Exception as error:  # the run's data is committed; a report problem must not fail it
+        logger.warning("could not build the report: %s", error)
     failed = [f for f in summary.feeds if f.outcome not in ("ok", "not_modified")]
     for feed in failed:
         logger.warning("feed %s: %s (%s)", feed.url, feed.outcome, feed.error)

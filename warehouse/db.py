@@ -60,6 +60,9 @@ def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
             continue
+        # joins of mentions to a large articles table use the article_id index only with this
+        # (measured on 1M articles: 56 -> 12 ms for the sources of the last 50 exchanges)
+        con.execute("set dynamic_or_filter_threshold = 2048")
         if not read_only:
             migrate(con)
         return con
