@@ -153,6 +153,7 @@ _TO_UA_RE = _rx(
     r"(?:home |back )?to ukraine\b|into ukraine\b|to ukrainian(?:-controlled)? territory|"
     r"з (?:російського |ворожого )?полону|з росії|з рф|в україну|до україни|"
     r"aus (?:der )?russischen? gefangenschaft|in die ukraine|"
+    r"\b(?:україні|украине)\s+(?:передал\w*|передан\w*|повернул\w*|вернул\w*)|"
     r"(?:to the ukrainian side|українській стороні|украинской стороне)|"
     r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому"
 )
@@ -160,6 +161,8 @@ _TO_RU_RE = _rx(
     r"(?:from|out of) (?:the )?(?:ukrainian|ukraine's) (?:captivity|custody|prisons?|detention)|"
     r"from (?:the )?territor(?:y|ies) (?:controlled by|under the control of) (?:the )?(?:kyiv|kiev)|"
     r"from (?:kyiv|kiev)-(?:controlled|held)|(?:home |back )?to russia\b|into russia\b|"
+    r"(?<!з )(?<!із )(?<!до )\bросії\s+(?:передал\w*|передан\w*|повернул\w*|віддал\w*)|"
+    r"(?<!из )\bроссии\s+(?:передал\w*|передан\w*|вернул\w*|отдал\w*)|"
     r"з українського полону|до росії|в росію|an russland|nach russland|aus (?:der )?ukrainischen? gefangenschaft|to the russian side|російській стороні|российской стороне|"
     r"из украинского плена|из плена ВСУ|с подконтрольной (?:киеву|киевскому режиму|украине) территории|"
     r"с территории,? подконтрольной|в россию|на родину"
@@ -866,7 +869,8 @@ def _stated_side(
         side = _side_from_actor(_without_counted_people(sentence[: span.start]))
         if side:
             return side, True
-    clause_after = clause[span.end - clause_start :]
+    # the direction must belong to this count: stop at the next number or a colon
+    clause_after = re.split(r"[:\d]", clause[span.end - clause_start :], maxsplit=1)[0][:100]
     near_before = sentence[max(previous_end, clause_start, span.start - 60) : span.start]
     to_ua = _TO_UA_RE.search(clause_after) or _TO_UA_RE.search(near_before)
     to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(near_before)
@@ -1175,6 +1179,10 @@ def _event_date(
     return published, None, False
 
 
+_FOREIGN_PARTY_RE = _rx(
+    r"united states|\bU\.?S\.?\b|america\w*|german\w*|poland|polish|norway|slovenia|belarus\w*|armenia\w*|"
+    r"azerbaijan\w*|israel\w*|\bthe west\b|western|\bсша\b|америк\w*|герман\w*|німеч\w*|вірмен\w*|армени\w*|азербайдж\w*"
+)
 _NOT_UKRAINE_RE = _rx(
     r"(?:did not|does not|didn't|doesn't|not) involv\w* ukraine|unrelated to (?:the war in )?ukraine|"
     r"не стосу\w* україни|не касается украины"
@@ -1182,17 +1190,20 @@ _NOT_UKRAINE_RE = _rx(
 
 
 def _involves_ukraine(facts: list[_SentenceFacts], sentences: tuple[int, ...]) -> bool:
-    """Without a figure for Ukrainians, the figures' sentences, the headline or another sentence
-    about the swap must name Ukraine (a Russia-US or Armenia-Azerbaijan swap is not this war's)."""
+    """The figures' sentences, the headline or another sentence about the swap must name Ukraine
+    (or Ukrainians, "захисники", ВСУ): a Russia-US or Armenia-Azerbaijan swap is not this war's."""
     if any(_NOT_UKRAINE_RE.search(f.sentence.text) for f in facts):
         return False
+    own = [f.sentence.text for f in facts if f.sentence.index in sentences]
+    if any(_EXCHANGE_WORD_RE.search(t) for t in own) and not any(_FOREIGN_PARTY_RE.search(t) for t in own):
+        return True  # "в рамках обмена в Россию вернулись 49 граждан": a Russian report of this war's swap
     texts = [
         f.sentence.text
         for f in facts
-        if f.sentence.index in sentences
-        or (f.is_trigger and not f.is_recalled and _EXCHANGE_WORD_RE.search(f.sentence.text))
+        if f.sentence.index in sentences or f.sentence.index < 0 or (f.is_trigger and not f.is_recalled)
     ]
-    return any(_UA_ACTOR_RE.search(t) or _UA_NAT_RE.search(t) for t in texts)
+    # "додому" is Ukrainian: in a Ukrainian text, home is Ukraine
+    return any(_UA_ACTOR_RE.search(t) or _UA_NAT_RE.search(t) or re.search("додому", t, _I) for t in texts)
 
 
 # --- the public functions ---------------------------------------------------------------------
@@ -1331,8 +1342,8 @@ def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None
     ua, ru = side_results[UA], side_results[RU]
     if ua.value is None and ru.value is None and total_count is None:
         return None
-    if ua.value is None and not _involves_ukraine(
-        ctx.facts, ru.sentences + ((total_count.sentence,) if total_count else ())
+    if not _involves_ukraine(
+        ctx.facts, ua.sentences + ru.sentences + ((total_count.sentence,) if total_count else ())
     ):
         return None  # a Russia-US swap, or Armenia-Azerbaijan: not this war's exchange
 
