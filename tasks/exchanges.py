@@ -683,6 +683,9 @@ def _recalled_date(
     return False
 
 
+_CONTEXT_CHARS = 400  # how far before a number its sentence is read for markers
+
+
 def _counts_in_sentence(
     sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan]
 ) -> tuple[list[_Count], bool, bool]:
@@ -706,20 +709,23 @@ def _counts_in_sentence(
         for span in numbers:
             if not (clause_start <= span.start < clause_start + len(clause)) or span.is_ordinal:
                 continue
-            if _is_date_or_year(span, text, dates) or _NOT_NUMBER_AFTER_RE.match(text[span.end :]):
+            after_text = text[span.end : span.end + _CONTEXT_CHARS]
+            if _is_date_or_year(span, text, dates) or _NOT_NUMBER_AFTER_RE.match(after_text):
                 continue
-            local_start, local_end = span.start - clause_start, span.end - clause_start
-            np = _noun_phrase(text, span.end)
-            before_text = text[clause_start : span.start]
+            local_end = span.end - clause_start
+            np = _noun_phrase(after_text, 0)
+            # local context only: keeps a pathological one-sentence page linear in its length
+            window_start = max(clause_start, span.start - _CONTEXT_CHARS)
+            before_text = text[window_start : span.start]
             number_of = _NUMBER_OF_RE.search(before_text)
             if number_of and _PEOPLE_RE.search(number_of[1]):
                 np = number_of[1]  # "put the number of returned Ukrainians at 140"
             head_end = _people_head_end(np)
-            paired = _paired_with(text[span.end :], span.value)
+            paired = _paired_with(after_text, span.value)
             descriptor = paired and bool(
                 re.match(
                     r"^\W*\d[\d,  ]*\W*(?:\w+\s+)?(?:swap|exchange|deal|format|агреемент|обмін|обмен)",
-                    re.sub(r"^\s*(?:-?for-?|на|за)", "", text[span.end :], flags=_I),
+                    re.sub(r"^\s*(?:-?for-?|на|за)", "", after_text, flags=_I),
                     _I,
                 )
             )
@@ -727,11 +733,11 @@ def _counts_in_sentence(
                 before_text[-60:], span.value, reverse=True
             ):
                 continue  # the second half of "175 for 175" is the same figure
-            each = bool(_EACH_BEFORE_RE.search(before_text) or _EACH_AFTER_RE.match(text[span.end :]))
+            each = bool(_EACH_BEFORE_RE.search(before_text) or _EACH_AFTER_RE.match(after_text))
             po = bool(_PO_BEFORE_RE.search(before_text))
             if head_end is None and not (paired or each or po):
                 continue
-            if span.is_word and span.value == 1 and re.match(r"^\s+of\b", text[span.end :]):
+            if span.is_word and span.value == 1 and re.match(r"^\s+of\b", after_text):
                 continue  # "one of the biggest swaps"
             core = _core_phrase(np)
             if _BODY_RE.search(core) or re.search(
@@ -740,10 +746,13 @@ def _counts_in_sentence(
                 continue  # body repatriation, not an exchange of the living
             if _CHILD_RE.search(core):
                 continue  # children's returns are not POW exchanges
-            if _cumulative(scoped[: span.start], clause[local_end:]):
+            sentence_before = scoped[max(0, span.start - _CONTEXT_CHARS) : span.start]
+            if _cumulative(sentence_before, clause[local_end : local_end + _CONTEXT_CHARS]):
                 cumulative_any = True
                 continue
-            if excluded_clause or _future(scoped[: span.start], clause[:local_start], clause[local_end:]):
+            if excluded_clause or _future(
+                sentence_before, before_text, clause[local_end : local_end + _CONTEXT_CHARS]
+            ):
                 continue
             breakdown = bool(_BREAKDOWN_RE.search(text) or _SUBSET_BEFORE_RE.search(before_text))
             if _STILL_HELD_RE.search(clause_full) or not (
@@ -752,7 +761,7 @@ def _counts_in_sentence(
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
             if recalled:
                 continue
-            approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(text[span.end :]))
+            approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(after_text))
             np_head = np[:head_end] if head_end is not None else ""
             group = MAIN
             if _WOUNDED_RE.search(np_head):
@@ -777,9 +786,7 @@ def _counts_in_sentence(
                 relation = "subset"
             if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
                 relation = "subset"  # "seven civilians among the 157"
-            if re.match(
-                r"^\s*of (?:the|those|them)\b|^\s*(?:з|із|из) (?:них|тих|числа)\b", text[span.end :], _I
-            ):
+            if re.match(r"^\s*of (?:the|those|them)\b|^\s*(?:з|із|из) (?:них|тих|числа)\b", after_text, _I):
                 relation = "subset"  # "Ninety-five of the Ukrainian soldiers": part of a group
             if re.search(r"\bof the (?:\w+ )?$", before_text, _I) and relation == "base":
                 continue  # "the last 303 of the agreed 1,000": the whole is mentioned, not returned
@@ -797,20 +804,18 @@ def _counts_in_sentence(
             elif (
                 side is None
                 and previous is not None
-                and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :]))
+                and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text))
             ):
                 side, relation = previous.side, "whole"  # "55 servicemen and Medvedchuk - 56 in all"
             elif side is None and relation != "base" and previous is not None:
                 # "175 Ukrainians ... as well as 22 seriously injured"; "175 for 175 and 22 wounded":
                 # the wounded released on top go to Ukraine
                 side = UA if previous.side == BOTH and group == WOUNDED else previous.side
-            elif side is None and (
-                _TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :])
-            ):
+            elif side is None and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text)):
                 side = TOTAL
             if side is None:
                 side = _side_from_subject_verb(_without_counted_people(before_text), lang)
-            if side is None and _RETURNED_HOME_RE.match(text[span.end :]):
+            if side is None and _RETURNED_HOME_RE.match(after_text):
                 side = _speaker(text, span.start)  # "Kyiv said 106 soldiers returned home": its own people
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
@@ -834,14 +839,14 @@ def _counts_in_sentence(
                 approx=approx,
                 relation=relation,
                 explicit_side=explicit,
-                speaker=_speaker(text, span.start),
+                speaker=_speaker(text[window_start : span.end + _CONTEXT_CHARS], span.start - window_start),
                 in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
                 descriptor=descriptor,
-                totalled=bool(_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(text[span.end :])),
+                totalled=bool(_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text)),
             )
             counts.append(count)
             # "207 Ukrainians (among them 10 civilians)": what follows is a breakdown of this count
-            subset_open = referent_whole or (side in (UA, RU) and _breakdown_follows(text[span.end :]))
+            subset_open = referent_whole or (side in (UA, RU) and _breakdown_follows(after_text))
             previous = count
     return counts, recalled_any, cumulative_any
 

@@ -152,6 +152,19 @@ _SLAVIC_ORD_TENS_RES = [(_full(f"(?:{p})" + _SLAVIC_ORD_END), v) for p, v in _SL
 _SLAVIC_ORD_HUNDRED_RE = _full(r"сот" + _SLAVIC_ORD_END)
 
 
+# one pattern for "is this any Slavic number word at all", so ordinary words cost one match
+_SLAVIC_ANY_RE = re.compile(
+    "|".join(
+        [f"(?:{p})" for p, _ in _SLAVIC_CARDINALS]
+        + [_SLAVIC_THOUSAND]
+        + [f"(?:{p}){_SLAVIC_ORD_END}" for p, _ in _SLAVIC_ORD_UNITS + _SLAVIC_ORD_TENS]
+        + [f"сот{_SLAVIC_ORD_END}"]
+    ),
+    re.IGNORECASE,
+)
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+
+
 def _slavic_cardinal(word: str) -> int | None:
     for pattern, value in _SLAVIC_CARD_RES:
         if pattern.fullmatch(word):
@@ -270,6 +283,8 @@ def _english_numbers(text: str) -> list[NumberSpan]:
 
 def _slavic_numbers(text: str) -> list[NumberSpan]:
     found: list[NumberSpan] = []
+    if not _CYRILLIC_RE.search(text):
+        return found
     tokens = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     i = 0
     while i < len(tokens):
@@ -279,6 +294,8 @@ def _slavic_numbers(text: str) -> list[NumberSpan]:
         while j < len(tokens):
             w, s, e = tokens[j]
             if j > i and text[end:s].strip() != "":
+                break
+            if not _SLAVIC_ANY_RE.fullmatch(w):
                 break
             cardinal = _slavic_cardinal(w)
             if cardinal is not None:
