@@ -83,19 +83,21 @@ _WINDOWS_1252_ALIASES = {"iso8859-1", "latin-1", "ascii", "iso8859-15"}
 
 
 def decode_html(data: bytes, *, declared_charset: str | None = None) -> str:
-    """Decode page bytes: BOM, then the charset the HTTP header or the page declares, then UTF-8,
-    then a statistical guess (charset_normalizer). Never raises; undecodable bytes become U+FFFD."""
+    """Decode page bytes: BOM; else UTF-8 when the bytes are valid UTF-8 (legacy text almost never
+    is, while pages declaring a legacy charset over UTF-8 bytes are common); else the charset the
+    HTTP header or the page declares; else a statistical guess among the legacy encodings of our
+    languages (charset_normalizer). Never raises; undecodable bytes become U+FFFD."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
-    candidates = [_codec_name(declared_charset), _codec_name(_sniff_charset(data)), "utf-8"]
+    candidates = ["utf-8", _codec_name(declared_charset), _codec_name(_sniff_charset(data))]
     for encoding in dict.fromkeys(c for c in candidates if c):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     guess = _guess_charset(data)
-    return data.decode(guess or candidates[0] or candidates[1] or "utf-8", errors="replace")
+    return data.decode(guess or candidates[1] or candidates[2] or "utf-8", errors="replace")
 
 
 def extract_document(html: bytes | str, *, url: str | None = None) -> ExtractedDocument:
@@ -208,10 +210,15 @@ def _codec_name(label: str | None) -> str | None:
     return name
 
 
+# Undeclared legacy pages in our languages (English, Ukrainian, Russian, German): restricting the
+# guess to these keeps short samples from being read as Big5 or Central European code pages.
+_GUESS_ENCODINGS = ["cp1252", "cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5"]
+
+
 def _guess_charset(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:200_000], cp_isolation=_GUESS_ENCODINGS).best()
     return best.encoding if best else None
 
 

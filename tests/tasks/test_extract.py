@@ -139,6 +139,25 @@ def test_bom_wins_and_latin1_means_windows_1252():
     )
 
 
+def test_utf8_bytes_win_over_a_wrong_legacy_declaration():
+    html = '<meta charset="windows-1251"><p>Café, Київ</p>'.encode()
+    assert decode_html(html) == '<meta charset="windows-1251"><p>Café, Київ</p>'
+
+
+MOJIBAKE = ("\ufffd", "Ã", "â€", "â‚", "Ð", "Ñ")
+
+
+def test_miniflux_charset_cases_decode_cleanly(corpora):
+    paths = sorted((corpora / "miniflux" / "internal" / "reader").glob("*/testdata/*"))
+    if not paths:
+        pytest.skip("miniflux testdata not found under the corpora")
+    for path in paths:
+        text = decode_html(path.read_bytes())
+        assert not any(marker in text for marker in MOJIBAKE), path.name
+        if "koi8" in path.name.lower() or "1251" in path.name:
+            assert any("а" <= char <= "я" for char in text), path.name
+
+
 def test_http_charset_is_honoured():
     assert decode_html("<p>Обмін</p>".encode("koi8-u"), declared_charset="koi8-u") == "<p>Обмін</p>"
 
