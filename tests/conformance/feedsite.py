@@ -53,6 +53,7 @@ class CorpusFile:
     source: Path | None  # None for documents the suite generates
     body: bytes
     headers: tuple[tuple[str, str], ...]
+    fail_first: int = 0  # answer 503 to this many requests before serving the file ("503 then 200")
 
 
 def declared_headers(body: bytes) -> list[tuple[str, str]]:
@@ -105,14 +106,16 @@ class _Handler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         with self.server.lock:
             self.server.hits[path] += 1
+            hits = self.server.hits[path]
         file = self.server.files.get(path)
         try:
-            if file is None:
-                self.send_response(404)
+            if file is None or hits <= file.fail_first:
+                status, text = (404, b"not found") if file is None else (503, b"try again later")
+                self.send_response(status)
                 self.send_header("Content-Type", "text/plain")
-                self.send_header("Content-Length", "9")
+                self.send_header("Content-Length", str(len(text)))
                 self.end_headers()
-                self.wfile.write(b"not found")
+                self.wfile.write(text)
                 return
             self.send_response(200)
             for name, value in file.headers:
