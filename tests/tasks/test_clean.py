@@ -176,9 +176,9 @@ def test_empty_and_blank_text():
 
 def test_cleaning_a_long_text_is_fast():
     text = "\n".join([*STORY, *NOISE] * 200)  # 5,400 lines
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other load on the machine must not fail the test
     clean_text(text, title=TITLE)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_adversarial_lines_do_not_make_rules_backtrack():
@@ -190,7 +190,7 @@ def test_adversarial_lines_do_not_make_rules_backtrack():
         "x" * 100_000,
         "a " * 50_000,
     ]
-    started = time.perf_counter()
+    started = time.process_time()
     cleaned = clean_text("\n".join(lines))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert len(cleaned.text.split("\n")) == len(lines)

@@ -165,9 +165,9 @@ def test_http_charset_is_honoured():
 def test_huge_page_is_cut_and_handled_in_bounded_time():
     paragraph = "<p>Officials in Kyiv said another exchange of prisoners was being prepared this week.</p>\n"
     html = ("<html><body><article>" + paragraph * 250_000 + "</article></body></html>").encode()  # ~22 MB
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other load on the machine must not fail the test
     doc = extract_document(html)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 6
     assert "another exchange of prisoners" in doc.text
     assert len(html) > MAX_HTML_BYTES
 
@@ -184,9 +184,9 @@ def test_huge_page_is_cut_and_handled_in_bounded_time():
     ids=["element-flood", "deep-nesting", "unclosed-scripts", "unclosed-comments", "unterminated-tags"],
 )
 def test_pathological_pages_return_quickly(html):
-    started = time.perf_counter()
+    started = time.process_time()
     doc = extract_document(html.encode())
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert doc.text == "" or "x" in doc.text or "deep" in doc.text
 
 
