@@ -30,6 +30,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from tasks.clean import is_noise_line
 from tasks.models import ExtractedDocument
 
 MAX_RAW_BYTES = 8_000_000
@@ -145,8 +146,6 @@ def read_text_document(text: str) -> ExtractedDocument:
     """Wrap a plain-text article (no trafilatura). The text is kept whole; the title is the first
     line that looks like a headline once leading noise (breadcrumbs, share prompts) is skipped;
     a leading "date YYYY-MM-DD" marker, as some scrapers write, becomes `published`."""
-    from tasks.clean import is_noise_line  # local import: clean does not depend on extract
-
     text = _normalise_text(text[:MAX_TEXT_CHARS])
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     title = None
