@@ -6,6 +6,7 @@ Dask cluster; it never raises for a bad page: the failure is recorded in the res
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 from tasks.clean import clean_text
 from tasks.dedup import article_id_for, canonicalize_url, text_fingerprint
 from tasks.exchanges import detect_published, extract_exchanges
-from tasks.extract import extract_document, read_text_document
+from tasks.extract import decode_html, extract_document, read_text_document
 from tasks.models import CleanedText, ExchangeMention, ExtractedDocument, RemovedLine
 
 
@@ -98,6 +99,9 @@ def analyse_document(doc: ExtractedDocument, *, fallback_title: str | None = Non
     return Analysis(document=doc, cleaned=cleaned, title=title, published=when, mentions=mentions)
 
 
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+
+
 def _looks_like_html(body: bytes, content_type: str | None) -> bool:
     if content_type and "html" in content_type.lower():
         return True
@@ -108,9 +112,12 @@ def _looks_like_html(body: bytes, content_type: str | None) -> bool:
 
 
 def read_document(body: bytes, *, url: str | None, content_type: str | None = None) -> ExtractedDocument:
+    """HTML through trafilatura, anything else as plain text; the HTTP charset is honoured."""
+    match = _CHARSET.search(content_type or "")
+    text = decode_html(body, declared_charset=match.group(1) if match else None)
     if _looks_like_html(body, content_type):
-        return extract_document(body, url=url)
-    return read_text_document(body.decode("utf-8", errors="replace"))
+        return extract_document(text, url=url)
+    return read_text_document(text)
 
 
 def process_page(page: RawPage) -> ProcessedPage:
