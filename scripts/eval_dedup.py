@@ -33,6 +33,7 @@ import re
 import sys
 import tempfile
 import time
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -323,12 +324,16 @@ def report(
 
 
 def exact_separation(articles: list[Article], widths: list[int]) -> None:
-    """For each shingle width: the exact containment/Jaccard of copies vs of the hardest negatives."""
-    print("\nexact separation by shingle width (copies = pairs of one story; negatives = other stories)")
+    """For each shingle width: exact containment of copies vs of other stories (those the figures
+    veto does not already separate), and the best pairwise F1 a containment threshold reaches."""
+    print("\nexact containment by shingle width (pairs; negatives after the figures veto)")
     print(
-        f"  {'width':>5} {'copies: p1 containment':>23} {'min':>6} {'negatives: max containment':>27} {'p99.9':>6}"
+        f"  {'width':>5} {'copies p1':>9} {'copies min':>10} {'negatives max':>13} {'best pair F1':>12} {'at':>5}"
     )
     stories = [a.story for a in articles]
+    facts = [dedup.fact_hashes(a.text) for a in articles]
+    story_sizes = Counter(stories)
+    n_positive_pairs = sum(n * (n - 1) // 2 for n in story_sizes.values())
     for width in widths:
         shingle_sets = [set(dedup.shingle_hashes(a.text, words=width).tolist()) for a in articles]
         postings: dict[int, list[int]] = defaultdict(list)
@@ -342,17 +347,23 @@ def exact_separation(articles: list[Article], widths: list[int]) -> None:
         positives, negatives = [], []
         for (a, b), common in shared.items():
             containment = common / max(min(len(shingle_sets[a]), len(shingle_sets[b])), 1)
-            (positives if stories[a] == stories[b] else negatives).append(containment)
-        story_sizes = Counter(stories)
-        n_positive_pairs = sum(n * (n - 1) // 2 for n in story_sizes.values())
+            if stories[a] == stories[b]:
+                positives.append(containment)
+            elif dedup.fact_conflicts(facts[a], facts[b]) <= dedup.MAX_FACT_CONFLICTS:
+                negatives.append(containment)
         positives += [0.0] * (n_positive_pairs - len(positives))  # copies sharing no shingle at all
         positives.sort()
         negatives.sort()
-        p1 = positives[len(positives) // 100] if positives else float("nan")
-        p999 = negatives[int(len(negatives) * 0.999)] if negatives else 0.0
+        best_f1, best_threshold = 0.0, 0.0
+        for threshold in [step / 20 for step in range(4, 20)]:
+            found = len(positives) - bisect_left(positives, threshold)
+            wrong = len(negatives) - bisect_left(negatives, threshold)
+            f1 = 2 * found / (2 * found + wrong + (len(positives) - found)) if found else 0.0
+            if f1 > best_f1:
+                best_f1, best_threshold = f1, threshold
         print(
-            f"  {width:>5} {p1:>23.3f} {positives[0] if positives else 0:>6.3f} "
-            f"{negatives[-1] if negatives else 0:>27.3f} {p999:>6.3f}"
+            f"  {width:>5} {positives[len(positives) // 100]:>9.3f} {positives[0]:>10.3f} "
+            f"{negatives[-1] if negatives else 0:>13.3f} {best_f1:>12.4f} {best_threshold:>5.2f}"
         )
 
 

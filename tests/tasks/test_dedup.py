@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from tasks.dedup import article_id_for, canonicalize_url, normalize_text, text_fingerprint
+from tasks.dedup import (
+    BANDS,
+    MAX_FACT_CONFLICTS,
+    NUM_PERM,
+    SAME_STORY_THRESHOLD,
+    article_id_for,
+    band_keys,
+    canonicalize_url,
+    estimated_containment,
+    estimated_similarity,
+    fact_conflicts,
+    fact_hashes,
+    minhash_signature,
+    minhash_signatures,
+    normalize_text,
+    same_story_scores,
+    shingle_hashes,
+    text_fingerprint,
+    text_identity,
+)
 
 ARTICLE = "https://example.com/world/2024/05/31/prisoner-swap"
 
@@ -112,3 +132,80 @@ def test_fingerprint_differs_when_a_figure_differs() -> None:
     assert text_fingerprint("Ukraine returned 95 soldiers.") != text_fingerprint(
         "Ukraine returned 96 soldiers."
     )
+
+
+# --- near duplicates -----------------------------------------------------------------------
+
+PARAGRAPH = (
+    "The regional water company said on Monday that repairs to the main pipeline would take at "
+    "least two more weeks, because the damaged section lies under a railway embankment that "
+    "cannot be dug up while trains are running. Engineers plan to work at night, when traffic "
+    "is lighter, and the railway operator has agreed to close one track between midnight and "
+    "five in the morning. Until then, tankers will bring drinking water to the eastern districts "
+    "twice a day, and schools there will close an hour early. The company apologised for the "
+    "disruption and promised to compensate households that had to buy bottled water. Residents "
+    "said the tankers often arrived late and asked for a timetable to be published online, which "
+    "the company said it would do by the end of the week."
+)
+
+
+def test_minhash_estimates_jaccard_of_word_shingles() -> None:
+    words = PARAGRAPH.split()
+    truncated = " ".join(words[: int(len(words) * 0.7)])
+    full, part = shingle_hashes(PARAGRAPH), shingle_hashes(truncated)
+    exact = len(np.intersect1d(full, part)) / len(np.union1d(full, part))
+    estimate = estimated_similarity(minhash_signature(PARAGRAPH), minhash_signature(truncated))
+    assert abs(estimate - exact) < 0.12
+    assert estimated_containment(estimate, len(full), len(part)) > 0.85
+    assert minhash_signature(PARAGRAPH).shape == (NUM_PERM,)
+    assert estimated_similarity(minhash_signature(PARAGRAPH), minhash_signature(LIBRARY)) < 0.1
+
+
+LIBRARY = (
+    "The city library will stay open until midnight during the examination season, the council "
+    "decided, after students complained that reading rooms were full by nine in the morning."
+)
+
+
+def test_band_keys_are_stable_bigints() -> None:
+    keys = band_keys(minhash_signature(PARAGRAPH))
+    assert len(keys) == BANDS and len(set(keys)) == BANDS
+    assert all(-(2**63) <= key < 2**63 for key in keys)
+    assert keys == band_keys(minhash_signature(PARAGRAPH.replace(" ", "  ")))
+
+
+def test_batch_signatures_equal_single_ones() -> None:
+    texts = [PARAGRAPH, LIBRARY, "", "three words only"]
+    batch = minhash_signatures([shingle_hashes(text) for text in texts])
+    for text, row in zip(texts, batch, strict=True):
+        assert (row == minhash_signature(text)).all()
+
+
+def test_figures_in_the_same_place_conflict_but_boilerplate_figures_do_not() -> None:
+    may = "On 31 May 2024, 75 people returned home, and 75 were handed over in return, officials said."
+    june = "On 25 June 2024, 90 people returned home, and 90 were handed over in return, officials said."
+    copy = "Updated 2 hours ago. Listen, 4 minutes. " + may + " Read more: 10 things to know today"
+    teaser = "On 31 May 2024, 75 people returned home, and 75 were"
+    assert fact_conflicts(fact_hashes(may), fact_hashes(june)) > MAX_FACT_CONFLICTS
+    assert fact_conflicts(fact_hashes(may), fact_hashes(copy)) == 0
+    assert fact_conflicts(fact_hashes(may), fact_hashes(teaser)) == 0
+
+
+def test_same_story_scores_accept_copies_and_reject_template_twins() -> None:
+    report = (
+        "On {day}, another exchange of prisoners took place. {n} people returned to Ukraine, and {n} were "
+        "handed over to the other side. The released will receive medical care before they see their families, "
+        "and officials said that preparations for the next exchange had already started."
+    )
+    first, other = report.format(day="31 May 2024", n=75), report.format(day="25 June 2024", n=90)
+    copy = "Share this article\n" + first + "\nComments are closed"
+    identity = text_identity(first)
+    candidates = [text_identity(text) for text in (copy, other)]
+    scores = same_story_scores(
+        identity,
+        minhash_signature(first),
+        np.vstack([minhash_signature(text) for text in (copy, other)]),
+        np.array([len(candidate.shingles) for candidate in candidates]),
+        [candidate.facts for candidate in candidates],
+    )
+    assert scores[0] >= SAME_STORY_THRESHOLD > scores[1]
