@@ -205,10 +205,11 @@ def feed_outcomes(db: Path, run_id: str) -> dict[str, str]:
     return dict(rows)
 
 
-def page_outcomes(db: Path) -> dict[str, list[str]]:
-    """page url -> outcomes of every attempt, in fetch order."""
+def page_outcomes(db: Path, *, key: str = "url") -> dict[str, list[str]]:
+    """page url (or `key="canonical_url"`) -> outcomes of every attempt, in fetch order."""
+    assert key in ("url", "canonical_url")
     outcomes: dict[str, list[str]] = {}
-    for url, outcome in query(db, "select url, outcome from page_fetches order by fetched_at"):
+    for url, outcome in query(db, f"select {key}, outcome from page_fetches order by fetched_at"):
         outcomes.setdefault(url, []).append(outcome)
     return outcomes
 
