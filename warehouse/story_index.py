@@ -16,7 +16,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import duckdb
 import numpy as np
@@ -54,14 +54,23 @@ def doc_key_for(article_id: str) -> int:
     return int.from_bytes(hashlib.sha256(article_id.encode("utf-8")).digest()[:8], "little", signed=True)
 
 
+def _naive_utc(moment: datetime | None) -> datetime | None:
+    """Timestamps are stored as naive UTC (the warehouse convention); aware ones are converted."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
 def _arrival_order(items: Sequence[StoryInput]) -> list[StoryInput]:
     """One item per article (the last one given wins), oldest publication first, then by id: the
     first copy published founds the story, and the order never depends on how a batch was built."""
     latest = {item.article_id: item for item in items}
-    return sorted(
-        latest.values(),
-        key=lambda item: (item.published_at is None, item.published_at or datetime.min, item.article_id),
-    )
+
+    def order(item: StoryInput) -> tuple[bool, datetime, str]:
+        published = _naive_utc(item.published_at)
+        return (published is None, published or datetime.min, item.article_id)
+
+    return sorted(latest.values(), key=order)
 
 
 def remove_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
@@ -135,23 +144,8 @@ def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) 
     ordered = _arrival_order(items)
     if not ordered:
         return {}
-    identities = [text_identity(item.text) for item in ordered]
-    fingerprints = [identity.fingerprint for identity in identities]
-    sizes = [len(identity.shingles) for identity in identities]
-    signatures = minhash_signatures([identity.shingles for identity in identities])
-    bands = band_key_matrix(signatures)
-    article_ids = [item.article_id for item in ordered]
-    doc_keys = [doc_key_for(article_id) for article_id in article_ids]
-
-    batch = pa.table(
-        {
-            "position": pa.array(range(len(ordered)), pa.int32()),
-            "article_id": article_ids,
-            "doc_key": pa.array(doc_keys, pa.int64()),
-            "fingerprint": fingerprints,
-        }
-    )
-    con.register("_story_batch", batch)
+    batch = _Batch(ordered)
+    con.register("_story_batch", batch.keys_table())
     try:
         already_indexed = [row[0] for row in con.execute(sql("story_indexed_articles")).fetchall()]
         remove_articles(con, already_indexed)
@@ -159,93 +153,104 @@ def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) 
         ids_in_use = {row[0] for row in con.execute(sql("story_ids_in_use")).fetchall()}
     finally:
         con.unregister("_story_batch")
-    archive = _candidates_from_archive(con, bands)
-
-    stories: list[str] = []
-    batch_by_fingerprint: dict[str, str] = {}
-    batch_by_band: dict[int, list[int]] = defaultdict(list)
-    for position, article_id in enumerate(article_ids):
-        story_id = _assign_one(
-            position, article_id, identities, signatures, bands, stories,
-            exact, archive, batch_by_fingerprint, batch_by_band, ids_in_use,
-        )  # fmt: skip
-        stories.append(story_id)
-        if sizes[position]:
-            batch_by_fingerprint.setdefault(identities[position].fingerprint, story_id)
-            for key in bands[position].tolist():
-                batch_by_band[key].append(position)
-
-    _insert_rows(con, ordered, doc_keys, stories, identities, signatures, bands)
-    return dict(zip(article_ids, stories, strict=True))
+    archive = _candidates_from_archive(con, batch.bands)
+    for position in range(len(ordered)):
+        batch.assign(position, exact.get(position), archive.get(position), ids_in_use)
+    _insert_rows(con, batch)
+    return dict(zip(batch.article_ids, batch.stories, strict=True))
 
 
-def _assign_one(
-    position: int,
-    article_id: str,
-    identities: list[TextIdentity],
-    signatures: np.ndarray,
-    bands: np.ndarray,
-    stories: list[str],
-    exact: dict[int, str],
-    archive: dict[int, _Candidates],
-    batch_by_fingerprint: dict[str, str],
-    batch_by_band: dict[int, list[int]],
-    ids_in_use: set[str],
-) -> str:
-    identity = identities[position]
-    if len(identity.shingles):  # a text without words (punctuation only) is a story of its own
-        exact_story = exact.get(position) or batch_by_fingerprint.get(identity.fingerprint)
-        if exact_story is not None:
-            return exact_story
-        candidates = archive.get(position) or _Candidates([], [], [], [])
-        earlier = sorted({other for key in bands[position].tolist() for other in batch_by_band.get(key, ())})
-        merged = _Candidates(
-            candidates.story_ids + [stories[other] for other in earlier],
-            candidates.sizes + [len(identities[other].shingles) for other in earlier],
-            candidates.signatures + [signatures[other] for other in earlier],
-            candidates.facts + [identities[other].facts for other in earlier],
+class _Batch:
+    """One batch being assigned: its identities, and what earlier items of it already decided."""
+
+    def __init__(self, ordered: list[StoryInput]) -> None:
+        self.items = ordered
+        self.article_ids = [item.article_id for item in ordered]
+        self.doc_keys = [doc_key_for(article_id) for article_id in self.article_ids]
+        self.identities = [text_identity(item.text) for item in ordered]
+        self.signatures = minhash_signatures([identity.shingles for identity in self.identities])
+        self.bands = band_key_matrix(self.signatures)
+        self.stories: list[str] = []
+        self._story_by_fingerprint: dict[str, str] = {}
+        self._positions_by_band: dict[int, list[int]] = defaultdict(list)
+
+    def keys_table(self) -> pa.Table:
+        return pa.table(
+            {
+                "position": pa.array(range(len(self.items)), pa.int32()),
+                "article_id": self.article_ids,
+                "doc_key": pa.array(self.doc_keys, pa.int64()),
+                "fingerprint": [identity.fingerprint for identity in self.identities],
+            }
         )
-        near_story = _best_story(identity, signatures[position], merged)
-        if near_story is not None:
-            return near_story
-    if article_id in ids_in_use:
-        # the article founded a story, then changed beyond recognition: its old copies keep the id
-        return article_id_for(f"{article_id}#{identity.fingerprint}")
-    return article_id
+
+    def assign(
+        self, position: int, exact_story: str | None, archive: _Candidates | None, ids_in_use: set[str]
+    ) -> None:
+        """Decide the story of item `position` (items are assigned in order)."""
+        identity = self.identities[position]
+        has_words = len(identity.shingles) > 0  # a text without words is a story of its own
+        story_id = None
+        if has_words:
+            story_id = (
+                exact_story
+                or self._story_by_fingerprint.get(identity.fingerprint)
+                or _best_story(
+                    identity,
+                    self.signatures[position],
+                    self._with_earlier_items(position, archive or _Candidates([], [], [], [])),
+                )
+            )
+        if story_id is None:
+            story_id = self.article_ids[position]
+            if story_id in ids_in_use:
+                # the article founded a story, then changed beyond recognition: its copies keep the id
+                story_id = article_id_for(f"{story_id}#{identity.fingerprint}")
+        if has_words:
+            self._story_by_fingerprint.setdefault(identity.fingerprint, story_id)
+            for key in self.bands[position].tolist():
+                self._positions_by_band[key].append(position)
+        self.stories.append(story_id)
+
+    def _with_earlier_items(self, position: int, archive: _Candidates) -> _Candidates:
+        """The archive candidates plus earlier items of this batch sharing an LSH band."""
+        keys = self.bands[position].tolist()
+        earlier = sorted({other for key in keys for other in self._positions_by_band.get(key, ())})
+        return _Candidates(
+            archive.story_ids + [self.stories[other] for other in earlier],
+            archive.sizes + [len(self.identities[other].shingles) for other in earlier],
+            archive.signatures + [self.signatures[other] for other in earlier],
+            archive.facts + [self.identities[other].facts for other in earlier],
+        )
 
 
-def _insert_rows(
-    con: duckdb.DuckDBPyConnection,
-    ordered: list[StoryInput],
-    doc_keys: list[int],
-    stories: list[str],
-    identities: list[TextIdentity],
-    signatures: np.ndarray,
-    bands: np.ndarray,
-) -> None:
+def _insert_rows(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     """Bulk-insert the batch's signature and band rows (two statements, Arrow in)."""
-    assert signatures.shape[1] == NUM_PERM
-    signature_bytes = signatures.astype(_SIGNATURE_DTYPE, copy=False)
-    sizes = [len(identity.shingles) for identity in identities]
+    assert batch.signatures.shape[1] == NUM_PERM
+    sizes = [len(identity.shingles) for identity in batch.identities]
     rows = pa.table(
         {
-            "article_id": [item.article_id for item in ordered],
-            "doc_key": pa.array(doc_keys, pa.int64()),
-            "story_id": stories,
-            "fingerprint": [identity.fingerprint for identity in identities],
+            "article_id": batch.article_ids,
+            "doc_key": pa.array(batch.doc_keys, pa.int64()),
+            "story_id": batch.stories,
+            "fingerprint": [identity.fingerprint for identity in batch.identities],
             "n_shingles": pa.array(sizes, pa.int32()),
-            "signature": pa.array([row.tobytes() for row in signature_bytes], pa.binary()),
-            "facts": pa.array(
-                [identity.facts.astype(_FACTS_DTYPE).tobytes() for identity in identities], pa.binary()
+            "signature": pa.array(
+                [row.tobytes() for row in batch.signatures.astype(_SIGNATURE_DTYPE, copy=False)], pa.binary()
             ),
-            "published_at": pa.array([item.published_at for item in ordered], pa.timestamp("us")),
+            "facts": pa.array(
+                [identity.facts.astype(_FACTS_DTYPE).tobytes() for identity in batch.identities], pa.binary()
+            ),
+            "published_at": pa.array(
+                [_naive_utc(item.published_at) for item in batch.items], pa.timestamp("us")
+            ),
         }
     )
-    has_words = np.asarray(sizes) > 0
+    has_words = np.asarray(sizes) > 0  # a text without shingles has no bands worth storing
     band_rows = pa.table(
         {
-            "band_key": bands[has_words].reshape(-1),
-            "doc_key": np.repeat(np.asarray(doc_keys, dtype=np.int64)[has_words], bands.shape[1]),
+            "band_key": batch.bands[has_words].reshape(-1),
+            "doc_key": np.repeat(np.asarray(batch.doc_keys, dtype=np.int64)[has_words], batch.bands.shape[1]),
         }
     )
     con.register("_story_rows", rows)
