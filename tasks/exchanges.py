@@ -684,13 +684,18 @@ def _recalled_date(
 
 
 _CONTEXT_CHARS = 400  # how far before a number its sentence is read for markers
+# Bounds for hostile or garbled pages (a news report has a few dozen such sentences, each short);
+# the rules cost about a millisecond per count, so these keep one page under a few seconds.
+_MAX_ANALYSED_SENTENCES = 150
+_MAX_SENTENCE_CHARS = 1500
+_MAX_COUNTS_PER_SENTENCE = 12
 
 
 def _counts_in_sentence(
     sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan]
 ) -> tuple[list[_Count], bool, bool]:
     """People counts stated as news in one sentence; whether it recalls an old swap; a running total."""
-    text = sentence.text
+    text = sentence.text[:_MAX_SENTENCE_CHARS]
     numbers = find_numbers(text)
     scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
     counts: list[_Count] = []
@@ -707,6 +712,8 @@ def _counts_in_sentence(
         previous: _Count | None = None
         subset_open = False
         for span in numbers:
+            if len(counts) >= _MAX_COUNTS_PER_SENTENCE:
+                break
             if not (clause_start <= span.start < clause_start + len(clause)) or span.is_ordinal:
                 continue
             after_text = text[span.end : span.end + _CONTEXT_CHARS]
@@ -1232,6 +1239,7 @@ def extract_exchanges(
     sentences = _sentences(text, title)
     lang = _language(text)
     facts: list[_SentenceFacts] = []
+    analysed = 0
     for s in sentences:
         dates = find_dates(s.text, published)
         is_trigger = (
@@ -1247,7 +1255,8 @@ def extract_exchanges(
             or bool(_RETURN_CONTEXT_RE.search(s.text) and _PEOPLE_RE.search(s.text))
         )
         f = _SentenceFacts(s, dates=dates, is_trigger=is_trigger)
-        if f.is_trigger:
+        if f.is_trigger and analysed < _MAX_ANALYSED_SENTENCES:
+            analysed += 1
             f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, dates)
         facts.append(f)
     if not any(f.counts for f in facts):
