@@ -132,8 +132,17 @@ def _best_story(identity: TextIdentity, signature: np.ndarray, candidates: _Cand
     return min(accepted)[1] if accepted else None
 
 
-def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) -> dict[str, str]:
+def assign_stories(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[StoryInput],
+    *,
+    identities: Sequence[TextIdentity] | None = None,
+) -> dict[str, str]:
     """Index a batch of articles and return article_id -> story_id.
+
+    `identities`, when given, are `tasks.dedup.text_identity(item.text)` for each item, in the
+    same order: computed in a process pool with the other CPU work (they are three quarters of
+    the cost), so the single DuckDB writer only joins and decides.
 
     Per article: an indexed text with the same fingerprint gives its story; else the best
     near-duplicate among LSH candidates (archive and earlier items of this batch) whose score is
@@ -141,10 +150,13 @@ def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) 
     indexed before (an update at the same URL) are re-indexed: their old rows are replaced.
     Runs inside the caller's transaction; does not commit.
     """
+    if identities is not None and len(identities) != len(items):
+        raise ValueError(f"{len(identities)} identities for {len(items)} items")
     ordered = _arrival_order(items)
     if not ordered:
         return {}
-    batch = _Batch(ordered)
+    known = dict(zip((item.article_id for item in items), identities, strict=True)) if identities else {}
+    batch = _Batch(ordered, [known.get(item.article_id) or text_identity(item.text) for item in ordered])
     con.register("_story_batch", batch.keys_table())
     try:
         already_indexed = [row[0] for row in con.execute(sql("story_indexed_articles")).fetchall()]
@@ -163,11 +175,11 @@ def assign_stories(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) 
 class _Batch:
     """One batch being assigned: its identities, and what earlier items of it already decided."""
 
-    def __init__(self, ordered: list[StoryInput]) -> None:
+    def __init__(self, ordered: list[StoryInput], identities: list[TextIdentity]) -> None:
         self.items = ordered
         self.article_ids = [item.article_id for item in ordered]
         self.doc_keys = [doc_key_for(article_id) for article_id in self.article_ids]
-        self.identities = [text_identity(item.text) for item in ordered]
+        self.identities = identities
         self.signatures = minhash_signatures([identity.shingles for identity in self.identities])
         self.bands = band_key_matrix(self.signatures)
         self.stories: list[str] = []

@@ -1,8 +1,9 @@
 -- 002_story_index: the near-duplicate index behind stories (tasks/dedup.py, warehouse/story_index.py).
 -- Both tables are derived: `swapwire reprocess` may empty and rebuild them from articles.
 -- No ART indexes: lookups are hash joins with the (small) incoming batch as the build side and one
--- scan of a narrow BIGINT column as the probe; measured faster to write and as fast to query at 1M
--- articles as a primary key or index (see scripts/bench_dedup.py), and ART indexes must fit in memory.
+-- scan of the narrow BIGINT columns as the probe. Measured at 1M articles (42M band rows): the join
+-- for 42,000 probe keys takes 1.6 s on a busy 2-core machine, while an ART index on band_key could
+-- not even be built within a 1 GB memory limit (ART indexes live in memory).
 
 -- one row per indexed article: its text identity
 create table if not exists story_signatures (
