@@ -275,7 +275,7 @@ _BOTH_SUBJECT_RE = _rx(
 _SUBSET_BEFORE_RE = _rx(
     r"(?:among|including|included|includes|incl\.|of whom|of them|among them|namely|in the group|of those|"
     r"зокрема|серед них|серед яких|серед|у тому числі|в тому числі|в том числе|среди них|среди которых|"
-    r"среди|из них|з них|darunter|unter ihnen)"
+    r"среди|из них|з них|darunter|unter ihnen|\bof the \d)"
 )
 _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
@@ -285,6 +285,7 @@ _ADDITIVE_GAP_RE = _rx(
 _RETURNED_HOME_RE = _rx(
     r"^[^.;]{0,80}?\b(?:came (?:back )?home|returned(?: home)?|were (?:freed|released|returned|brought home)|"
     r"have returned|had returned|are home|were back|back home)\b|"
+    r"^\s*(?:[^\W\d]+\s+){0,3}?(?:freed|released)\b|"
     r"^[^.;]{0,80}?(?:повернулися|повернулись|повернуто|звільнено|вернулись|вернулись|возвращены|освобождены)"
 )
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
@@ -1150,6 +1151,12 @@ _ORDINAL_CONTEXT_NOT_RE = _rx(
 _GERMAN_ORDINAL_EXCHANGE_RE = _rx(r"\b(\d{1,3})\.\s+(?:\w+\s+)?(?:gefangenen)?austausch")
 
 
+_EXCHANGE_WAS_RE = _rx(
+    r"(?:exchange|swap|обмін|обмен)\w*\s+(?:was|is|became|marks?|marked|represents?|став|стал)\s+"
+    r"(?:the\s+|already\s+the\s+|вже\s+|уже\s+)?$"
+)
+
+
 def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[int | None, int | None]:
     for s in sentences:
         if s.index in recalled:
@@ -1163,6 +1170,9 @@ def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[in
             after = s.text[span.end :]
             m = _ORDINAL_EXCHANGE_RE.match(after)
             if m and not _ORDINAL_CONTEXT_NOT_RE.match(after[m.end() :]):
+                return span.value, s.index
+            # "The exchange was the 58th since the war began"
+            if _EXCHANGE_WAS_RE.search(s.text[: span.start]) and not _ORDINAL_CONTEXT_NOT_RE.match(after):
                 return span.value, s.index
     return None, None
 

@@ -699,6 +699,61 @@ POSITIVE_FAMILIES = [
         date(2024, 10, 18),
         {"ua": 95, "ru": 95, "med": ("AE",), "date": date(2024, 10, 18)},
     ),
+    (
+        "Ukraine and Russia each freed 103 prisoners of war on Saturday in a UAE-brokered exchange.",
+        date(2024, 9, 14),
+        {"ua": 103, "ru": 103, "med": ("AE",)},
+    ),
+    (
+        "Ukraine got back 95 soldiers on Friday. The exchange was the 58th since the war began, officials said.",
+        date(2024, 10, 18),
+        {"ua": 95, "num": 58},
+    ),
+    (
+        "Russia released 95 Ukrainians on Friday. Of the 95 returned, 11 are civilians.",
+        date(2024, 10, 18),
+        {"ua": 95, "civ": 11},
+    ),
+    (
+        "Ukraine brought home 150 troops on Wednesday. Two Ukrainian civilians were also freed.",
+        date(2025, 2, 5),
+        {"ua": 152, "civ": 2},
+    ),
+    (
+        "Moscow and Kyiv traded 150 POWs apiece on Wednesday, according to both governments.",
+        date(2025, 2, 5),
+        {"ua": 150, "ru": 150},
+    ),
+    (
+        "Ukraine welcomed home 90 POWs on Tuesday, the Coordination Headquarters said, while Russia said it had received 90 servicemen.",
+        date(2024, 6, 25),
+        {"ua": 90, "ru": 90},
+    ),
+    (
+        "Ukrainian POWs freed in swap\nThe 90 men freed on Tuesday include defenders of Mariupol, the Coordination Headquarters for the Treatment of Prisoners of War said.",
+        date(2024, 6, 25),
+        {"ua": 90},
+    ),
+    (
+        "A total of 230 Ukrainians returned home, Zelensky said, while Moscow said 248 Russian soldiers had been freed in what was the 49th exchange.",
+        date(2024, 1, 3),
+        {"ua": 230, "ru": 248, "num": 49},
+    ),
+    (
+        "Kyiv: 'We have brought home 1,000 in three days'\nZelensky said on Sunday that the final stage had brought 303 more Ukrainians home, completing the exchange.",
+        date(2025, 5, 25),
+        {"ua": 303},
+    ),
+    (
+        "The prisoners, 157 on each side, were exchanged on the Belarus-Ukraine border on Thursday, with the US and UAE mediating.",
+        date(2026, 2, 5),
+        {"ua": 157, "ru": 157, "med": ("AE", "US")},
+    ),
+    (
+        "Ukrainian officials said that 45 servicemen and 2 civilians were freed, but gave no details about the Russian side.",
+        date(2023, 7, 6),
+        {"ua": 47, "civ": 2},
+    ),
 ]
 
 
@@ -892,3 +947,9 @@ def test_last_weekday_reaches_back_a_week() -> None:
         published=date(2022, 11, 5),
     )
     assert (m.event_date, m.returned_to_ukraine) == (date(2022, 11, 3), 107)
+
+
+def test_hostile_page_is_bounded_and_does_not_crash() -> None:
+    text = " and ".join(f"Ukraine got back {i} soldiers" for i in range(1, 400))
+    mentions = extract_exchanges(text + ".", published=date(2024, 1, 5))
+    assert len(mentions) <= 1
