@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tasks.dedup import BANDS, StoryInput
+from tasks.dedup import BANDS, StoryInput, text_identity
 from warehouse.story_index import assign_stories, remove_articles
 
 MIGRATION = Path(__file__).resolve().parents[2] / "warehouse" / "migrations" / "002_story_index.sql"
@@ -184,3 +184,14 @@ def test_stories_do_not_depend_on_batch_order_or_size(tmp_path: Path) -> None:
         for start in range(0, len(shuffled), 2):
             assigned |= assign_stories(con, shuffled[start : start + 2])
         assert partition(assigned) == expected
+
+
+def test_precomputed_identities_give_the_same_stories(tmp_path: Path) -> None:
+    items = [_item("a", HARBOUR_STORY), _item("b", _syndicated(HARBOUR_STORY), 2), _item("c", LIBRARY_STORY)]
+    computed = assign_stories(_connect(tmp_path / "computed.duckdb"), items)
+    given = assign_stories(
+        _connect(tmp_path / "given.duckdb"), items, identities=[text_identity(item.text) for item in items]
+    )
+    assert given == computed == {"a": "a", "b": "a", "c": "c"}
+    with pytest.raises(ValueError):
+        assign_stories(_connect(tmp_path / "short.duckdb"), items, identities=[])
