@@ -229,6 +229,18 @@ _BREAKDOWN_RE = _rx(
     r"(?:includ\w*|among them|серед них|среди них|зокрема|в том числе|у тому числі)\W+(?:\w+\W+){0,3}?"
     r"(?:civilian|wounded|injured|цивільн|поранен|гражданск|ранен)"
 )
+# a number the swap itself is measured in, with no side: a total of both directions
+_SWAP_OF_BEFORE_RE = _rx(
+    r"(?:exchange|swap|trade|exchanged|swapped|traded|обмін\w*|обміня\w*|обмен\w*|обменял\w*|"
+    r"austausch\w*|tauschen|tauschten)\s+(?:of\s+)?(?:a\s+combined\s+|some\s+|about\s+|approximately\s+|"
+    r"nearly\s+|almost\s+|around\s+|over\s+|more than\s+|roughly\s+|близько\s+|майже\s+|понад\s+|"
+    r"около\s+|почти\s+|более\s+)?$"
+)
+_SWAPPED_AFTER_RE = _rx(
+    r"^\s*(?:[^\W\d]+\s+){0,3}?(?:were|have been|had been|was|are)\s+(?:exchanged|swapped|traded)\b|"
+    r"^\s*(?:[^\W\d]+\s+){0,3}?changed hands|"
+    r"^\s*(?:[^\W\d]+\s+){0,3}?(?:were|have been|had been)\s+(?:released|freed)\s+in\s+(?:the|a|this)\s+(?:swap|exchange)"
+)
 _STILL_HELD_RE = _rx(
     r"\b(?:remain|remains|still held|are held|are being held|still in captivity|sentenced|convicted)\b|"
     r"перебува\w+|залишаються|остаются|находятся|засуди\w+|осуди\w+|verurteilt|befinden sich"
@@ -557,12 +569,15 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
         r"(?:secur|won|win|obtain|achiev|negotiat)\w* (?:the )?(?:release|freedom|return)", between, _I
     ):
         return actor  # "Ukraine secured the release of 75 soldiers"
-    # uk/ru "повернула" is transitive "brought back"; English "returned" gives away
+    # "Ukraine has returned 45 servicemen" (and uk/ru "повернула", "вернула") means brought back:
+    # own-side reports name their own returnees; a direction ("to Ukraine") is read before this
+    if re.fullmatch(
+        r"\s*(?:has |have |had )?(?:now )?returned(?: home)?\s*(?:another\s+|a further\s+)?", between, _I
+    ):
+        return actor
     get_hit = _GET_RE.search(between)
     give_hit = _GIVE_RE.search(between)
     if get_hit and (not give_hit or lang != "en" or get_hit.start() >= give_hit.start()):
-        if lang == "en" and re.search(r"\breturned\b", get_hit[0], _I):
-            return other
         return actor
     if give_hit:
         return other
@@ -827,8 +842,10 @@ def _counts_in_sentence(
                 side = _speaker(text, span.start)  # "Kyiv said 106 soldiers returned home": its own people
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
-            elif side is None and _EXCHANGE_WORD_RE.search(clause_full):
-                side = TOTAL
+            elif side is None and (
+                _SWAP_OF_BEFORE_RE.search(before_text[-60:]) or _SWAPPED_AFTER_RE.match(after_text)
+            ):
+                side = TOTAL  # "the exchange of approximately 448 prisoners", "372 were swapped"
             if (
                 relation == "additive"
                 and previous is not None
@@ -924,6 +941,7 @@ class _SideClaim:
     groups: set[str]  # every group summed into it
     totalled: bool  # "In total 29 Ukrainians came home": a whole, never added to
     in_additive_sentence: bool
+    parts: list[int]  # the counts summed into it ("185 servicemen and 20 civilians": 185, 20)
 
 
 def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
@@ -947,11 +965,13 @@ def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
                 groups={c.group},
                 totalled=c.totalled,
                 in_additive_sentence=c.in_additive_sentence,
+                parts=[c.value],
             )
             claims.append(current)
         elif current is not None and c.relation == "additive":
             current.value += c.value
             current.groups.add(c.group)
+            current.parts.append(c.value)
         elif current is not None and c.relation == "whole":
             current.value = c.value
             current.totalled = True
@@ -968,10 +988,12 @@ def _with_later_extras(claims: list[_SideClaim]) -> list[_SideClaim]:
     result = []
     for claim in main:
         value = claim.value
+        parts = list(claim.parts)
         if not claim.totalled:
             for extra in extras:
                 if extra.sentence > claim.sentence and not (extra.groups & claim.groups):
                     value += extra.value
+                    parts.append(extra.value)
         result.append(
             _SideClaim(
                 value,
@@ -983,6 +1005,7 @@ def _with_later_extras(claims: list[_SideClaim]) -> list[_SideClaim]:
                 claim.groups,
                 claim.totalled,
                 claim.in_additive_sentence,
+                parts,
             )
         )
     return result
@@ -1023,7 +1046,13 @@ def _choose(claims: list[_SideClaim], own_speaker: str) -> _Choice:
     top = max(support.values())
     # a figure far below the best-supported one is a subgroup ("19 of them were sentenced")
     leader = max(v for v, n in support.items() if n == top)
-    values = {v for v in support if v >= 0.6 * leader}
+    # "45 servicemen" beside "45 servicemen and 2 civilians" is a part of the figure, not a rival
+    components = {p for c in body if len(c.parts) > 1 for p in c.parts} - {
+        c.value for c in body if len(c.parts) > 1
+    }
+    values = {v for v in support if v >= 0.6 * leader and v not in components}
+    if not values:
+        values = {leader}
     if len(values) > 1:
         own = [c for c in body if c.value in values and c.speaker == own_speaker]
         neutral = [c for c in body if c.value in values and c.speaker is None]
