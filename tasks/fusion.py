@@ -2,10 +2,11 @@
 
 Grouping. Mentions are taken in a fixed order (by date, then by mention id), so the result does
 not depend on input order. A mention joins an existing exchange when
-- no figure contradicts (each side's count and the stated total within 10% of the exchange's,
-  or missing on either side), and
-- it is dated the same day, or one day apart (a weekday resolved against a late publication)
-  with at least one side's count exactly equal.
+- it is dated the same day and one side's count is exactly equal (the other side's may differ:
+  Kyiv's 189 against Moscow's 150 is a dispute about one exchange), or
+- no side's count contradicts (within 10%, or missing on either side; stated totals are not
+  compared, outlets round and mis-add them) and it is dated the same day, or one day apart (a
+  weekday resolved against a late publication) with at least one side's count exactly equal.
 "Same day" means the date most of the exchange's mentions give. The best fit wins: same day with
 an equal count, then a day apart with an equal count, then same day merely compatible; otherwise
 the mention starts a new exchange. So the stages of the 1,000-for-1,000 swap (390, 307, 303 on
@@ -92,8 +93,9 @@ def _close(a: int, b: int) -> bool:
 
 
 def _compatible(cluster: _Cluster, mention: ExchangeMention) -> bool:
-    """No figure of the mention contradicts the exchange's (beyond the tolerance for disputes)."""
-    for name in (*_COUNT_FIELDS, "total_stated"):
+    """No side's count contradicts the exchange's (beyond the tolerance for disputes). Stated
+    totals are not compared: outlets round and mis-add them ("about 448" for 230 + 248)."""
+    for name in _COUNT_FIELDS:
         value = getattr(mention, name)
         if value is not None and not all(_close(value, other) for other in cluster.values(name)):
             return False
@@ -107,14 +109,16 @@ def _exact_match(cluster: _Cluster, mention: ExchangeMention) -> bool:
 def _fit(cluster: _Cluster, record: MentionRecord) -> int:
     """How well a mention fits an exchange: 3 same day and a figure equal, 2 a day apart (or
     undated) and a figure equal, 1 same day and compatible, 0 not at all."""
-    if not _compatible(cluster, record.mention):
-        return 0
     exact = _exact_match(cluster, record.mention)
     d, anchor = _date_of(record), cluster.anchor()
+    if d is not None and d == anchor and exact:
+        return 3  # same day, a side's count equal: the other side's figure may be disputed (189 vs 150)
+    if not _compatible(cluster, record.mention):
+        return 0
     if d is None or anchor is None:
         return 2 if exact else 0
     if d == anchor:
-        return 3 if exact else 1
+        return 1
     if exact and abs((d - anchor).days) == 1:
         return 2
     return 0
