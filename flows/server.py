@@ -37,8 +37,15 @@ def checkout_directory() -> dict[str, str]:
     """Build step: the checkout this code runs from, for the deployments' pull step.
 
     Resolved when `prefect deploy` runs, so a worker started anywhere runs the flows from the
-    clone that deployed them (the same clone whose `.venv` runs `prefect deploy`).
+    clone that deployed them. The flows import swapwire from the environment that runs them, so
+    deploying one clone with another clone's `.venv` is refused rather than silently mixed.
     """
+    here = Path.cwd().resolve()
+    if here != PROJECT_ROOT.resolve() and (here / "prefect.yaml").exists():
+        raise PrefectProcessError(
+            f"`prefect deploy` runs in {here}, but this environment has swapwire installed from "
+            f"{PROJECT_ROOT}: use {here}/.venv/bin/prefect (make install) to deploy this checkout"
+        )
     return {"directory": str(PROJECT_ROOT)}
 
 
