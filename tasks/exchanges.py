@@ -1038,7 +1038,7 @@ def _mirror_same_number(results: dict[str, _Choice], facts: list[_SentenceFacts]
             return
 
 
-def _choose(claims: list[_SideClaim], own_speaker: str) -> _Choice:
+def _choose(claims: list[_SideClaim], own_speaker: str, subgroups: frozenset[int] = frozenset()) -> _Choice:
     if not claims:
         return _Choice(None, False, (), False)
     body = [c for c in claims if not c.weak] or claims
@@ -1051,6 +1051,8 @@ def _choose(claims: list[_SideClaim], own_speaker: str) -> _Choice:
         c.value for c in body if len(c.parts) > 1
     }
     values = {v for v in support if v >= 0.6 * leader and v not in components}
+    # "175 each" beside "197 came home in all" with 22 wounded on top: one figure without its extras
+    values -= {v for v in values if any(v + extra in values for extra in subgroups)}
     if not values:
         values = {leader}
     if len(values) > 1:
@@ -1316,21 +1318,30 @@ def extract_exchanges(
         mentions = [m for m, _, _ in built]
         pairs = {(m.returned_to_ukraine, m.returned_to_russia) for m in mentions if m}
         complete = all(m and m.returned_to_ukraine and m.returned_to_russia for m in mentions)
-        if complete and len(pairs) == len(mentions):
-            if all(headed for _, _, headed in built):
-                return mentions  # a live blog: each dated entry is news
-            # prose: the newest day is the news; an older day with other figures is a recalled stage
-            newest = mentions[0]
+        if complete and len(pairs) == len(mentions) and all(headed for _, _, headed in built):
+            return mentions  # a live blog: each dated entry is news
+        newest = mentions[0]
+        if newest and newest.returned_to_ukraine and newest.returned_to_russia:
+            # prose: the newest day is the news; an older day whose figures all differ is a
+            # recalled stage ("Yesterday, on the first day, 390 came home")
             recalled_days = {
                 f.sentence.index
                 for m, group, _ in built[1:]
-                if m.returned_to_ukraine != newest.returned_to_ukraine
-                and m.returned_to_russia != newest.returned_to_russia
+                if m and _all_figures_differ(m, newest)
                 for f in group
             }
             facts = [f for f in facts if f.sentence.index not in recalled_days]
     single = _mention(context, facts, None)
     return [single] if single else []
+
+
+def _all_figures_differ(older: ExchangeMention, newest: ExchangeMention) -> bool:
+    stated = [
+        (getattr(older, name), getattr(newest, name))
+        for name in ("returned_to_ukraine", "returned_to_russia")
+        if getattr(older, name) is not None
+    ]
+    return bool(stated) and all(a != b for a, b in stated)
 
 
 @dataclass(frozen=True)
@@ -1356,7 +1367,12 @@ def _episodes(
     headed: dict[date, bool] = {}
     anchor: date | None = None
     for f in facts:
-        current = [d for d in f.dates if _is_current(d, published) and d.kind != "relative" and d.value]
+        # "today" in a live-blog entry means the entry's day, so it does not move the anchor
+        current = [
+            d
+            for d in f.dates
+            if _is_current(d, published) and d.value and not (d.kind == "relative" and d.value == published)
+        ]
         if current:
             anchor = current[0].value
             rest = f.sentence.text
@@ -1375,7 +1391,10 @@ def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None
     side_results: dict[str, _Choice] = {}
     for side in (UA, RU):
         claims = _side_claims(counts, side)
-        side_results[side] = _choose(_with_later_extras(claims), side)
+        subgroups = frozenset(
+            c.value for c in counts if c.group != MAIN and not c.approx and c.side in (side, BOTH, None)
+        )
+        side_results[side] = _choose(_with_later_extras(claims), side, subgroups)
         extra_sentences = {c.sentence for c in claims if c.base_group != MAIN}
         if side_results[side].value is not None and extra_sentences:
             chosen = side_results[side]
