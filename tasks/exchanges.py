@@ -1367,11 +1367,13 @@ def _episodes(
     headed: dict[date, bool] = {}
     anchor: date | None = None
     for f in facts:
-        # "today" in a live-blog entry means the entry's day, so it does not move the anchor
+        # "today" in a live-blog entry means the entry's day, so it only anchors text without one
         current = [
             d
             for d in f.dates
-            if _is_current(d, published) and d.value and not (d.kind == "relative" and d.value == published)
+            if _is_current(d, published)
+            and d.value
+            and not (d.kind == "relative" and d.value == published and anchor is not None)
         ]
         if current:
             anchor = current[0].value

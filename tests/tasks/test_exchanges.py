@@ -953,3 +953,30 @@ def test_hostile_page_is_bounded_and_does_not_crash() -> None:
     text = " and ".join(f"Ukraine got back {i} soldiers" for i in range(1, 400))
     mentions = extract_exchanges(text + ".", published=date(2024, 1, 5))
     assert len(mentions) <= 1
+
+
+def test_a_figure_without_its_extras_is_not_a_dispute() -> None:
+    m = one(
+        "Russia and Ukraine exchanged 120 prisoners each on Tuesday, and Russia also handed over 15 badly "
+        "wounded Ukrainians. In all, 135 Ukrainians came home, the president said.",
+        published=date(2025, 4, 8),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (135, 120, 15)
+    assert not m.is_disputed
+
+
+def test_a_part_of_a_summed_figure_is_not_a_rival_claim() -> None:
+    m = one(
+        "Ukraine brought home 60 servicemen and 3 civilians on Monday. The 60 servicemen include marines.",
+        published=date(2024, 3, 4),
+    )
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine, m.is_disputed) == (63, 3, False)
+
+
+def test_yesterdays_stage_in_prose_is_not_todays_figure() -> None:
+    m = one(
+        "Сьогодні додому повернулися 210 захисників, Росія отримала стільки ж. "
+        "Учора, в перший день обміну, повернулися 150 українців.",
+        published=date(2025, 3, 9),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.is_disputed) == (210, 210, False)

@@ -116,3 +116,25 @@ def test_undated_mention_joins_by_equal_figures_else_stands_alone() -> None:
     assert dated.mention_ids == ("u1", "u2")
     undated = next(r for r in rows if r.event_date is None)
     assert undated.exchange_id.startswith("undated-")
+
+
+def test_same_day_with_one_equal_side_is_one_disputed_exchange() -> None:
+    rows = fuse_mentions(
+        [
+            record("k1", "kyiv", date(2024, 12, 30), 189, 150),
+            record("m1", "moscow", date(2024, 12, 30), 150, 150),
+        ]
+    )
+    (row,) = rows
+    assert (row.returned_to_ukraine_min, row.returned_to_ukraine_max, row.n_articles) == (150, 189, 2)
+    assert row.is_disputed
+
+
+def test_stated_totals_do_not_split_an_exchange() -> None:
+    rows = fuse_mentions(
+        [
+            record("t1", "a1", date(2024, 1, 3), 230, 248, total_stated=448, total_is_approximate=True),
+            record("t2", "a2", date(2024, 1, 4), 230, 248, total_stated=500, total_is_approximate=True),
+        ]
+    )
+    assert [r.n_articles for r in rows] == [2]
