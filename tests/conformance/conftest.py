@@ -12,12 +12,11 @@ import os
 
 import pytest
 
-from tests.conformance.feedsite import MemorySampler
+from tests.conformance.feedsite import PEAK_MEMORY_LIMIT_MB, MemorySampler
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-PEAK_MEMORY_LIMIT_MB = 512  # issue 7: the whole conformance run, pipeline processes included
 _FIGURES: dict[str, object] = {}
 _SAMPLER = MemorySampler()
 

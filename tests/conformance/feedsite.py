@@ -216,6 +216,8 @@ def page_outcomes(db: Path, *, key: str = "url") -> dict[str, list[str]]:
 
 # --- memory ---------------------------------------------------------------------------------
 
+PEAK_MEMORY_LIMIT_MB = 512  # issue 7: peak RSS of a pipeline (its process tree) during the conformance run
+
 
 def _rss_kb(pid: int) -> int:
     try:
@@ -250,12 +252,19 @@ def _is_prefect_server(pid: int) -> bool:
     return "uvicorn" in command or "prefect.server" in command or "prefect server" in command
 
 
-def tree_rss_mb(root: int | None = None, *, skip_prefect_server: bool = True) -> float:
-    """Resident memory of a process and all its descendants, in MB (the Prefect API excluded)."""
-    total, stack = 0, [root or os.getpid()]
+def _is_cli_run(pid: int) -> bool:
+    """A `swapwire run` subprocess: a pipeline of its own, measured by its own sampler."""
+    return "swapwire run" in _cmdline(pid)
+
+
+def tree_rss_mb(root: int | None = None) -> float:
+    """Resident memory of a process and all its descendants, in MB; below the root, the Prefect
+    API and `swapwire run` subprocesses are left out (infrastructure, or measured on their own)."""
+    root = root or os.getpid()
+    total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        if skip_prefect_server and pid != root and _is_prefect_server(pid):
+        if pid != root and (_is_prefect_server(pid) or _is_cli_run(pid)):
             continue
         total += _rss_kb(pid)
         stack.extend(_children(pid))
