@@ -257,6 +257,22 @@ def _is_cli_run(pid: int) -> bool:
     return "swapwire run" in _cmdline(pid)
 
 
+def _age_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            started_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            return float(uptime.read().split()[0]) - started_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _is_unexeced_fork(pid: int, root: int) -> bool:
+    """A child between fork and exec still shows (and shares) its parent's pages: counting it
+    would double the parent for a moment. Real worker forks live longer than this."""
+    return _cmdline(pid) == _cmdline(root) and _age_seconds(pid) < 0.5
+
+
 def tree_rss_mb(root: int | None = None) -> float:
     """Resident memory of a process and all its descendants, in MB; below the root, the Prefect
     API and `swapwire run` subprocesses are left out (infrastructure, or measured on their own)."""
@@ -264,7 +280,7 @@ def tree_rss_mb(root: int | None = None) -> float:
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        if pid != root and (_is_prefect_server(pid) or _is_cli_run(pid)):
+        if pid != root and (_is_prefect_server(pid) or _is_cli_run(pid) or _is_unexeced_fork(pid, root)):
             continue
         total += _rss_kb(pid)
         stack.extend(_children(pid))
