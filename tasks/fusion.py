@@ -1,24 +1,31 @@
 """Fuse exchange mentions from many articles into one record per real exchange.
 
 Grouping. Mentions are taken in a fixed order (by date, then by mention id), so the result does
-not depend on input order. A mention joins an existing exchange when
-- it is dated the same day and one side's count is exactly equal (the other side's may differ:
-  Kyiv's 189 against Moscow's 150 is a dispute about one exchange), or
-- no side's count contradicts (within 10%, or missing on either side; stated totals are not
-  compared, outlets round and mis-add them) and it is dated the same day, or one day apart (a
-  weekday resolved against a late publication) with at least one side's count exactly equal.
-"Same day" means the date most of the exchange's mentions give. The best fit wins: same day with
-an equal count, then a day apart with an equal count, then same day merely compatible; otherwise
-the mention starts a new exchange. So the stages of the 1,000-for-1,000 swap (390, 307, 303 on
-consecutive days) stay apart, while "207 per Kyiv" and "195 per Moscow" on the same day fuse.
-Undated mentions use their article's publication date; with neither they join by figures only.
+not depend on input order. Two different exchanges on one calendar day essentially never happen
+(multi-day deals run as stages on consecutive days), so a mention dated the same day as an
+exchange joins it whatever its figures: differing figures are then a dispute (Kyiv's 189 against
+Moscow's 150) or an outlet's error, both flagged. A mention dated one day apart (a weekday
+resolved against a late publication) joins only with one side's count exactly equal and no
+side contradicting (within 10%, or missing on either side; stated totals are never compared,
+outlets round and mis-add them). "Same day" means the date most of the exchange's mentions give.
+The best fit wins: same day with an equal count, then a day apart with an equal count, then same
+day with compatible counts, then same day with contradicting counts (only when all of the
+exchange's reports give that day, so a stage reported a day late never pulls the next stage
+in); otherwise the mention
+starts a new exchange. So the stages of the 1,000-for-1,000 swap (390, 307, 303 on consecutive
+days) stay apart, and a late-dated report of stage two (307 dated the day of stage three) joins
+stage two, not stage three. Undated mentions use their article's publication date; with neither
+they join by figures only.
 
 Fused figures. For each field, the value claimed by the most distinct articles wins; ties go to
 the value with the higher summed confidence, then to the earliest published source, then to the
 smaller value. Mentions already keep each side's own claim for its returnees (Ukraine's count of
 Ukrainians, Russia's count of Russians), so the vote runs over those. `*_min`/`*_max` give the
 spread of the sources' claims; `is_disputed` is set when sources (or one source's own sides)
-disagree, and `dispute_note` says who claimed what. A mediator is kept when at least half of the
+disagree, and `dispute_note` says who claimed what. A stated total is not a rival claim when it
+is visibly rounded ("nearly 300" for 288, "over 200" for 215: within the range its hedge word and
+roundness allow); an exact-looking, non-round total that does not add up ("about 448" for 230 + 248
+= 478) is a dispute, decided per article in `tasks.exchanges`. A mediator is kept when at least half of the
 mentions that name any mediator name it.
 
 The exchange id is the event date ("2024-01-03"), with "-2", "-3" for further exchanges on the
@@ -107,20 +114,24 @@ def _exact_match(cluster: _Cluster, mention: ExchangeMention) -> bool:
 
 
 def _fit(cluster: _Cluster, record: MentionRecord) -> int:
-    """How well a mention fits an exchange: 3 same day and a figure equal, 2 a day apart (or
-    undated) and a figure equal, 1 same day and compatible, 0 not at all."""
+    """How well a mention fits an exchange: 4 same day and a figure equal, 3 a day apart (or
+    undated) and a figure equal, 2 same day and compatible, 1 same day with contradicting figures
+    (one day holds one exchange), 0 not at all."""
     exact = _exact_match(cluster, record.mention)
+    compatible = _compatible(cluster, record.mention)
     d, anchor = _date_of(record), cluster.anchor()
-    if d is not None and d == anchor and exact:
-        return 3  # same day, a side's count equal: the other side's figure may be disputed (189 vs 150)
-    if not _compatible(cluster, record.mention):
+    if d is not None and d == anchor:
+        if exact or compatible:
+            return 4 if exact else 2
+        # contradicting figures join only an exchange all of whose reports give this very day: a
+        # stage reported a day late must not pull the next stage into it
+        return 1 if all(_date_of(r) == d for r in cluster.records) else 0
+    if not compatible:
         return 0
     if d is None or anchor is None:
-        return 2 if exact else 0
-    if d == anchor:
-        return 1
+        return 3 if exact else 0
     if exact and abs((d - anchor).days) == 1:
-        return 2
+        return 3
     return 0
 
 

@@ -70,11 +70,33 @@ def test_disagreeing_sources_are_flagged_and_the_most_supported_figure_wins() ->
     assert "195 (moscow-1)" in row.dispute_note and "207 (kyiv-1, kyiv-2)" in row.dispute_note
 
 
-def test_two_different_exchanges_on_one_date_get_distinct_ids() -> None:
+def test_mentions_on_one_date_are_one_exchange_whatever_their_figures() -> None:
+    # one calendar day holds one exchange: a wrong or rival figure is a flagged dispute, not a new row
     rows = fuse_mentions(
-        [record("x1", "a1", date(2023, 5, 6), 45, 3), record("x2", "a2", date(2023, 5, 6), 100, 106)]
+        [
+            record("x1", "a1", date(2025, 3, 19), 175, 175, wounded_to_ukraine=22),
+            record("x2", "a2", date(2025, 3, 19), 197, 175, wounded_to_ukraine=22),
+            record("x3", "a3", date(2025, 3, 19), 197, 175),
+            record("x4", "a4", date(2025, 3, 19), 219, 175),
+        ]
     )
-    assert [r.exchange_id for r in rows] == ["2023-05-06", "2023-05-06-2"]
+    (row,) = rows
+    assert (row.exchange_id, row.returned_to_ukraine, row.returned_to_russia) == ("2025-03-19", 197, 175)
+    assert row.n_articles == 4 and row.is_disputed
+
+
+def test_a_late_dated_stage_report_joins_its_own_stage_in_any_order() -> None:
+    mentions = [
+        record("b-stage3", "a1", date(2025, 5, 25), 303, 303),
+        record("a-stage2-late", "a2", date(2025, 5, 25), 307, 307),
+        record("c-stage2", "a3", date(2025, 5, 24), 307, 307),
+    ]
+    for ordering in (mentions, mentions[::-1]):
+        rows = fuse_mentions(ordering)
+        assert [(r.exchange_id, r.returned_to_ukraine, r.n_articles) for r in rows] == [
+            ("2025-05-24", 307, 2),
+            ("2025-05-25", 303, 1),
+        ]
 
 
 def test_result_does_not_depend_on_input_order() -> None:
