@@ -170,7 +170,8 @@ _TO_RU_RE = _rx(
 # verbs: the actor gives people away ("Russia released") or gets them back ("Ukraine brought home")
 _GIVE_RE = _rx(
     r"releas\w*|freed|frees|free|handed (?:over|back)|hands? (?:over|back)|transferr\w*|gave|gives|"
-    r"passed|returned|returns|let go|übergab\w*|übergeben|freigelassen|ließ\w* frei|"
+    r"passed|returned|returns|let go|handing (?:over|back)|giving (?:up|back)|releasing|freeing|"
+    r"übergab\w*|übergeben|freigelassen|ließ\w* frei|"
     r"звільнил\w*|передал\w*|передає|віддал\w*|освободил\w*|отдал\w*|отпустил\w*|відпустил\w*"
 )
 _GET_RE = _rx(
@@ -522,6 +523,20 @@ def _paired_with(text: str, value: int, *, reverse: bool = False) -> bool:
     return bool(numbers) and numbers[0].start == 0 and numbers[0].value == value
 
 
+_PAIR_AFTER_RE = _rx(
+    r"^\s*(?:[^\W\d]+\s+){0,4}?(?:for|in exchange for|in return for|на|в обмен на|в обмін на|gegen)\s+"
+)
+
+
+def _one_side_of_a_pair(after: str) -> bool:
+    """ "traded three pilots for 45 Azov fighters": the first figure is one side, not a total."""
+    m = _PAIR_AFTER_RE.match(after)
+    if not m:
+        return False
+    numbers = find_numbers(after[m.end() : m.end() + 40])
+    return bool(numbers) and numbers[0].start == 0
+
+
 def _core_phrase(np: str) -> str:
     """The noun phrase up to its first verb, preposition or conjunction ("Ukrainian children")."""
     stop = _NP_STOP_RE.search(np)
@@ -562,9 +577,19 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
         return None
     pos, actor = max(actors)
     between = clause_before[pos:]
+    other = RU if actor == UA else UA
+    # "Ukraine secured the release of 215 ... , handing over 56 in return": a participle after a
+    # comma shares the sentence's subject, however long the clause before it
+    participle = re.search(
+        r",\s*(?:in return\s+)?(?:(handing|giving|sending|releasing|freeing|letting go)|"
+        r"(receiving|getting|bringing|taking))\s+(?:over\s+|back\s+|up\s+|home\s+|in return\s+)*$",
+        between,
+        _I,
+    )
+    if participle and len(between) <= 250 and not re.search(r"[.;]", between):
+        return other if participle[1] else actor
     if len(between) > 80 or _BOTH_SUBJECT_RE.search(clause_before[max(0, pos - 30) :]):
         return None
-    other = RU if actor == UA else UA
     if re.search(
         r"(?:secur|won|win|obtain|achiev|negotiat)\w* (?:the )?(?:release|freedom|return)", between, _I
     ):
@@ -842,8 +867,11 @@ def _counts_in_sentence(
                 side = _speaker(text, span.start)  # "Kyiv said 106 soldiers returned home": its own people
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
-            elif side is None and (
-                _SWAP_OF_BEFORE_RE.search(before_text[-60:]) or _SWAPPED_AFTER_RE.match(after_text)
+            elif (
+                side is None
+                and (_SWAP_OF_BEFORE_RE.search(before_text[-60:]) or _SWAPPED_AFTER_RE.match(after_text))
+                # "Kyiv traded three pilots for 45 fighters": sides, unless both countries are the subject
+                and not (_one_side_of_a_pair(after_text) and not _BOTH_SUBJECT_RE.search(before_text))
             ):
                 side = TOTAL  # "the exchange of approximately 448 prisoners", "372 were swapped"
             if (
@@ -942,6 +970,7 @@ class _SideClaim:
     totalled: bool  # "In total 29 Ukrainians came home": a whole, never added to
     in_additive_sentence: bool
     parts: list[int]  # the counts summed into it ("185 servicemen and 20 civilians": 185, 20)
+    start: int = 0  # where its first count stands in its sentence
 
 
 def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
@@ -966,6 +995,7 @@ def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
                 totalled=c.totalled,
                 in_additive_sentence=c.in_additive_sentence,
                 parts=[c.value],
+                start=c.start,
             )
             claims.append(current)
         elif current is not None and c.relation == "additive":
@@ -980,18 +1010,26 @@ def _side_claims(counts: list[_Count], side: str) -> list[_SideClaim]:
 
 def _with_later_extras(claims: list[_SideClaim]) -> list[_SideClaim]:
     """Add wounded/civilians stated on their own after a main figure ("In addition, Russia handed
-    over 31 wounded Ukrainians") to that figure. Stated totals are left as they are."""
+    over 31 wounded Ukrainians") to the main figure stated last before them, only that one: a lead
+    "197 Ukrainians came home" already holds the 22 wounded the next sentence adds to its "175
+    each". Stated totals are left as they are."""
     main = [c for c in claims if c.base_group == MAIN]
     extras = [c for c in claims if c.base_group != MAIN and c.in_additive_sentence and not c.weak]
     if not main:
         return claims  # only subgroups were stated: they are the figure
+    added: dict[int, list[_SideClaim]] = {}
+    for extra in extras:
+        before = [c for c in main if (c.sentence, c.start) < (extra.sentence, extra.start)]
+        if before:
+            target = max(before, key=lambda c: (c.sentence, c.start))
+            added.setdefault(id(target), []).append(extra)
     result = []
     for claim in main:
         value = claim.value
         parts = list(claim.parts)
         if not claim.totalled:
-            for extra in extras:
-                if extra.sentence > claim.sentence and not (extra.groups & claim.groups):
+            for extra in added.get(id(claim), []):
+                if not (extra.groups & claim.groups):
                     value += extra.value
                     parts.append(extra.value)
         result.append(
@@ -1006,6 +1044,7 @@ def _with_later_extras(claims: list[_SideClaim]) -> list[_SideClaim]:
                 claim.totalled,
                 claim.in_additive_sentence,
                 parts,
+                claim.start,
             )
         )
     return result

@@ -980,3 +980,38 @@ def test_yesterdays_stage_in_prose_is_not_todays_figure() -> None:
         published=date(2025, 3, 9),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia, m.is_disputed) == (210, 210, False)
+
+
+def test_a_participle_after_a_comma_shares_the_subject() -> None:
+    m = one(
+        "Kyiv won the freedom of 212 people on Thursday in a swap brokered by Turkey and Qatar, giving up "
+        "61 people in return: 60 Russian soldiers and a jailed pro-Moscow mayor.",
+        date(2024, 10, 3),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.total_stated) == (212, 61, None)
+
+
+def test_wounded_added_to_the_nearest_main_figure_only() -> None:
+    m = one(
+        "Swap brings 131 Ukrainians home.\n"
+        "Both sides swapped 120 captives each on Tuesday, and Moscow separately freed 11 badly wounded "
+        "Ukrainian soldiers, officials said.\n"
+        "Kyiv said a total of 131 Ukrainians had come home.",
+        date(2024, 6, 11),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (131, 120, 11)
+    assert not m.is_disputed
+
+
+def test_n_for_m_is_two_sides_not_a_total() -> None:
+    m = one(
+        "Why Kyiv swapped two pilots for 38 marines\n"
+        "On Sunday Ukraine received 38 marines, and Russia received two of its pilots.",
+        date(2023, 8, 15),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.total_stated, m.is_disputed) == (
+        38,
+        2,
+        None,
+        False,
+    )
