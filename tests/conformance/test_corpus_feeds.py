@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -53,11 +54,17 @@ def test_every_corpus_feed_gets_one_recorded_outcome_per_run(name, corpora, tmp_
     seconds = round(time.monotonic() - started, 1)
     page_counts = Counter(outcome for (outcome,) in query(db, "select outcome from page_fetches"))
     runs = query(db, "select status, count(*) from runs group by status")
+    # links that did not fail at once (DNS) or at the guard: which hosts made a page wait its deadline
+    slow_hosts = Counter(
+        urlsplit(url).hostname
+        for (url,) in query(db, "select url from page_fetches where outcome = 'timeout'")
+    )
     figures[f"{name}_feeds"] = {
         "files": len(files),
         "runs": dict(runs),
         "feed_outcomes": dict(outcomes),
         "page_outcomes": dict(page_counts),
+        "page_timeout_hosts": dict(slow_hosts.most_common(8)),
         "seconds": seconds,
         "peak_mb": round(mem["peak_mb"]),
         "extra_mb": round(mem["extra_mb"]),
