@@ -1,4 +1,4 @@
-"""Date expressions in news text (English, Ukrainian, Russian), resolved against the publication date.
+"""Date expressions in news text (English, Ukrainian, Russian, German, French), resolved against the publication date.
 
 `find_dates(text, published)` finds and resolves, in order of position:
 
@@ -32,18 +32,18 @@ class DateSpan:
 _MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan січня січень января январь januar jänner",
-        "february feb лютого лютий февраля февраль februar",
-        "march mar березня березень марта март märz",
-        "april apr квітня квітень апреля апрель april",
+        "january jan січня січень января январь januar jänner janvier",
+        "february feb лютого лютий февраля февраль februar février",
+        "march mar березня березень марта март märz mars",
+        "april apr квітня квітень апреля апрель april avril",
         "may травня травень мая май mai",
-        "june jun червня червень июня июнь juni",
-        "july jul липня липень июля июль juli",
-        "august aug серпня серпень августа август august",
-        "september sep sept вересня вересень сентября сентябрь september",
-        "october oct жовтня жовтень октября октябрь oktober",
-        "november nov листопада листопад ноября ноябрь november",
-        "december dec грудня грудень декабря декабрь dezember",
+        "june jun червня червень июня июнь juni juin",
+        "july jul липня липень июля июль juli juillet",
+        "august aug серпня серпень августа август august août",
+        "september sep sept вересня вересень сентября сентябрь september septembre",
+        "october oct жовтня жовтень октября октябрь oktober octobre",
+        "november nov листопада листопад ноября ноябрь november novembre",
+        "december dec грудня грудень декабря декабрь dezember décembre",
     ],
     start=1,
 ):
@@ -53,13 +53,13 @@ for _num, _names in enumerate(
 _WEEKDAYS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "monday понеділок понеділка понедельник понедельника montag",
-        "tuesday вівторок вівторка вторник вторника dienstag",
-        "wednesday середу середа среду mittwoch",
-        "thursday четвер четверга четверг donnerstag",
-        "friday п'ятницю п’ятницю пʼятницю п'ятниця п’ятниця пятницу пятница пятницы freitag",
-        "saturday суботу субота суботи субботу суббота субботы samstag sonnabend",
-        "sunday неділю неділя неділі воскресенье воскресенья sonntag",
+        "monday понеділок понеділка понедельник понедельника montag lundi",
+        "tuesday вівторок вівторка вторник вторника dienstag mardi",
+        "wednesday середу середа среду mittwoch mercredi",
+        "thursday четвер четверга четверг donnerstag jeudi",
+        "friday п'ятницю п’ятницю пʼятницю п'ятниця п’ятниця пятницу пятница пятницы freitag vendredi",
+        "saturday суботу субота суботи субботу суббота субботы samstag sonnabend samedi",
+        "sunday неділю неділя неділі воскресенье воскресенья sonntag dimanche",
     ]
 ):
     for _name in _names.split():
@@ -77,7 +77,7 @@ _MDY_RE = re.compile(
 )
 # "3 January 2024", "24 березня", "3 января 2024 года"
 _DMY_RE = re.compile(
-    rf"\b(\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th)|\.)?\s+(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s+({_YEAR})\b)?",
+    rf"\b(\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th|er)|\.)?\s+(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s+({_YEAR})\b)?",
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(
@@ -86,6 +86,7 @@ _WEEKDAY_RE = re.compile(
 _LAST_BEFORE_RE = re.compile(r"(?:\blast|минул\w+|прошл\w+)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
     r"\b(the day before yesterday|позавчора|позавчера|yesterday|вчора|вчера|учора|vorgestern|gestern|heute|"
+    r"avant-hier|hier|aujourd['’]hui|"
     r"today|сьогодні|сегодня|tonight|this morning|this evening|last night|минулої ночі|"
     r"цього ранку|сегодня утром|прошлой ночью)\b",
     re.IGNORECASE,
@@ -108,9 +109,12 @@ _MONTH_ONLY_RE = re.compile(
     rf"({_MONTH_ALT}|{'|'.join(_MONTH_IN)})\b(?:,?\s+({_YEAR})\b)?",
     re.IGNORECASE,
 )
+_GERMAN_RE = re.compile(
+    r"\b(?:und|der|die|das|ist|sind|wurden|wurde|haben|hat|nicht|mit|aus)\b|[äöüß]", re.IGNORECASE
+)
 _RELATIVE_OFFSET = {
     "the day before yesterday": -2, "позавчора": -2, "позавчера": -2,
-    "yesterday": -1, "вчора": -1, "вчера": -1, "учора": -1, "gestern": -1, "vorgestern": -2,
+    "yesterday": -1, "hier": -1, "avant-hier": -2, "вчора": -1, "вчера": -1, "учора": -1, "gestern": -1, "vorgestern": -2,
     "last night": -1, "минулої ночі": -1, "прошлой ночью": -1,
 }  # fmt: skip
 
@@ -182,6 +186,8 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
                 value = weekday_on_or_before(_WEEKDAYS[m[1].lower()], published - timedelta(days=1))
             found.append(DateSpan(value, m.start(), m.end(), "weekday"))
     for m in _RELATIVE_RE.finditer(text):
+        if m[1].lower() == "hier" and _GERMAN_RE.search(text):
+            continue  # German "hier" is "here"
         if free(m.start(), m.end()):
             offset = _RELATIVE_OFFSET.get(m[1].lower(), 0)
             value = published + timedelta(days=offset) if published else None

@@ -1,4 +1,4 @@
-"""Prisoner-of-war exchanges reported in one article (English, Ukrainian, Russian, German), as rules.
+"""Prisoner-of-war exchanges reported in one article (English, Ukrainian, Russian, German, French basics), as rules.
 
 `extract_exchanges(text, published=..., title=...)` reads cleaned article text (one paragraph per
 line) and returns the exchanges the article reports as news, as `ExchangeMention`s (usually one).
@@ -84,7 +84,7 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 # the sentence talks about an exchange or a return of captives
 _TRIGGER_RE = _rx(
     r"exchang|swap|prisoner|\bPOWs?\b|captiv|captured|freed|releas|returned|\breturns?\b|"
-    r"\d\s*-?(?:for|на|gegen|um)-?\s*\d|"
+    r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|"
     r"gefangen|austausch|ausgetauscht|getauscht|tauschen|freigelassen|freigekommen|heimgekehrt|"
     r"zurückgekehrt|übergeben|übergab|heimkehr|rückkehr|erhielt|\bzurück\b|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
@@ -92,9 +92,12 @@ _TRIGGER_RE = _rx(
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
     r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
-    r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину"
+    r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
+    r"échang|prisonnier|libér|captivit|rentr|relâch|récupér"
 )
-_EXCHANGE_WORD_RE = _rx(r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя|austausch|ausgetauscht|tausch")
+_EXCHANGE_WORD_RE = _rx(
+    r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя|austausch|ausgetauscht|tausch|échang"
+)
 
 _PEOPLE = (
     r"prisoners?|POWs?|P\.O\.W\.?s?|soldiers?|servicem[ae]n|service ?(?:members?|men|women|personnel)|"
@@ -110,7 +113,9 @@ _PEOPLE = (
     r"жител\w*|мешканц\w*|ранен\w*|тяжелоранен\w*|тяжкопоранен\w*|заручник\w*|бранц\w*|"
     r"gefangene\w*|kriegsgefangene\w*|soldaten|soldatinnen|militärangehörige\w*|armeeangehörige\w*|"
     r"zivilist\w*|verwundete\w*|menschen|personen|ukrainer\w*|russen|kämpfer\w*|verteidiger\w*|"
-    r"häftling\w*|heimkehrer\w*"
+    r"häftling\w*|heimkehrer\w*|"
+    r"prisonniers?|soldats?|militaires?|civils?|personnes|combattants?|défenseurs?|ukrainien\w*|russes?|"
+    r"otages?|blessés?|captifs?|détenus?|hommes|femmes|marins?"
 )
 _PEOPLE_RE = _rx(rf"(?<!\w)(?:{_PEOPLE})(?!\w)")
 _BODY_RE = _rx(
@@ -120,16 +125,16 @@ _CHILD_RE = _rx(
     r"(?<!\w)(?:children|child|kids|minors|teenagers|діт\w*|дитин\w*|детей|дети|ребен\w*|подростк\w*)(?!\w)"
 )
 _WOUNDED_RE = _rx(
-    r"wounded|injur|verwundet|verletzt|seriously ill|severely ill|sick|поранен|тяжкопоранен|тяжкохвор|ранен|тяжелоранен|тяжелобольн"
+    r"wounded|injur|verwundet|verletzt|blessé|seriously ill|severely ill|sick|поранен|тяжкопоранен|тяжкохвор|ранен|тяжелоранен|тяжелобольн"
 )
 _CIVILIAN_RE = _rx(
-    r"civilian|zivil|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
+    r"civilian|zivil|\bcivils?\b|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
 )
 
 _UA_NAT_RE = _rx(
     r"ukrain\w*|україн\w*|украин\w*|\bЗСУ\b|\bВСУ\b|\bВФУ\b|defenders?|захисник\w*|захисниц\w*|"
     r"azov\w*|азов\w*|mariupol\w*|маріупол\w*|"
-    r"kyiv's|kiev's|our (?:soldiers|defenders|warriors|heroes|people|guys)|наших"
+    r"kyiv's|kiev's|our (?:soldiers|defenders|warriors|heroes|people|guys)|наших|ukrainien\w*"
 )
 _OTHER_NAT_RE = _rx(
     r"\b(?:armenian|azerbaijani|american|us|german|polish|israeli|palestinian|georgian|belarusian|"
@@ -137,14 +142,14 @@ _OTHER_NAT_RE = _rx(
     r"foreign)s?\b|ausländer\w*|вірмен\w*|азербайдж\w*|армян\w*|американ\w*|іноземн\w*|иностран\w*"
 )
 _RU_NAT_RE = _rx(
-    r"russia\w*|russisch\w*|russen\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
+    r"russia\w*|russisch\w*|russen\b|\brusses?\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
 )
 # countries as actors, for "of its/their" and for subject + verb
 _UA_ACTOR_RE = _rx(
     r"\b(?:ukrain\w*|kyiv|kiev|kiew|zelensk\w*|selenskyj)|україн\w*|київ\w*|украин\w*|киев\w*|зеленск\w*|зеленськ\w*"
 )
 _RU_ACTOR_RE = _rx(
-    r"\b(?:russia\w*|russland|moscow|moskau|kremlin|kreml|putin)|росі\w*|москв\w*|кремл\w*|росси\w*|путин\w*|путін\w*"
+    r"\b(?:russia\w*|russland|russie|moscow|moskau|moscou|kremlin|kreml|putin)|росі\w*|москв\w*|кремл\w*|росси\w*|путин\w*|путін\w*"
 )
 
 # where the people went
@@ -152,10 +157,11 @@ _TO_UA_RE = _rx(
     r"(?:from|out of) (?:the )?(?:russian|russia's|enemy) (?:captivity|custody|prisons?|detention|jails?)|"
     r"(?:home |back )?to ukraine\b|into ukraine\b|to ukrainian(?:-controlled)? territory|"
     r"з (?:російського |ворожого )?полону|з росії|з рф|в україну|до україни|"
-    r"aus (?:der )?russischen? gefangenschaft|in die ukraine|"
+    r"aus (?:der )?russische[nr]? gefangenschaft|in die ukraine|"
     r"\b(?:україні|украине)\s+(?:передал\w*|передан\w*|повернул\w*|вернул\w*)|"
     r"(?:to the ukrainian side|українській стороні|украинской стороне)|"
-    r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому"
+    r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому|"
+    r"(?:de|d'une) (?:la )?captivité russe|en ukraine\b|vers l'ukraine"
 )
 _TO_RU_RE = _rx(
     r"(?:from|out of) (?:the )?(?:ukrainian|ukraine's) (?:captivity|custody|prisons?|detention)|"
@@ -163,21 +169,21 @@ _TO_RU_RE = _rx(
     r"from (?:kyiv|kiev)-(?:controlled|held)|(?:home |back )?to russia\b|into russia\b|"
     r"(?<!з )(?<!із )(?<!до )\bросії\s+(?:передал\w*|передан\w*|повернул\w*|віддал\w*)|"
     r"(?<!из )\bроссии\s+(?:передал\w*|передан\w*|вернул\w*|отдал\w*)|"
-    r"з українського полону|до росії|в росію|an russland|nach russland|aus (?:der )?ukrainischen? gefangenschaft|to the russian side|російській стороні|российской стороне|"
+    r"з українського полону|до росії|в росію|an russland|nach russland|aus (?:der )?ukrainische[nr]? gefangenschaft|to the russian side|російській стороні|российской стороне|"
     r"из украинского плена|из плена ВСУ|с подконтрольной (?:киеву|киевскому режиму|украине) территории|"
-    r"с территории,? подконтрольной|в россию|на родину"
+    r"с территории,? подконтрольной|в россию|на родину|en russie\b|(?:de|d'une) (?:la )?captivité ukrainienne"
 )
 # verbs: the actor gives people away ("Russia released") or gets them back ("Ukraine brought home")
 _GIVE_RE = _rx(
     r"releas\w*|freed|frees|free|handed (?:over|back)|hands? (?:over|back)|transferr\w*|gave|gives|"
-    r"passed|returned|returns|let go|handing (?:over|back)|giving (?:up|back)|releasing|freeing|"
+    r"passed|returned|returns|let go|libéré\w*|relâché\w*|remis|handing (?:over|back)|giving (?:up|back)|releasing|freeing|"
     r"übergab\w*|übergeben|freigelassen|ließ\w* frei|"
     r"звільнил\w*|передал\w*|передає|віддал\w*|освободил\w*|отдал\w*|отпустил\w*|відпустил\w*"
 )
 _GET_RE = _rx(
     r"brought (?:back|home)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
     r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
-    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*"
+    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*"
 )
 _COMPLETED_RE = _rx(
     r"\b(?:returned|released|freed|exchanged|swapped|traded|handed (?:over|back)|transferred|came (?:back )?home|"
@@ -188,7 +194,8 @@ _COMPLETED_RE = _rx(
     r"повернул\w*|повернен\w*|звільнен\w*|звільнил\w*|обміняли|обмінялися|передал\w*|отримал\w*|"
     r"відбувся|відбулося|вдалося|провели|"
     r"вернул\w*|возвращен\w*|освобожден\w*|освободил\w*|обменял\w*|передан\w*|получил\w*|"
-    r"состоялся|провели|удалось"
+    r"состоялся|провели|удалось|"
+    r"\b(?:libérés?|libérées?|échangés?|rentrés?|relâchés?|récupéré|a eu lieu|ont été|sont)\b"
 )
 _FUTURE_RE = _rx(
     r"(?<!the )(?<!an )(?<!previously )\b(?:will|would|shall|agreed|agree|agreement|agreeing|deal to|plans?|planned|planning|set to|"
@@ -201,7 +208,9 @@ _FUTURE_RE = _rx(
     r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
     r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
     r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
-    r"предлож\w*|возможн\w*|ожида\w*|обменяются|\bвернут\b|состоится|намерен\w*"
+    r"предлож\w*|возможн\w*|ожида\w*|обменяются|\bвернут\b|состоится|намерен\w*|"
+    r"\bмо(?:же|жуть|жет|гут)\b|\bзавтра\b|\btomorrow\b|"
+    r"\b(?:va|vont|devrait|devraient|prévu\w*|accord|pourrait|pourraient|sera|seront)\b"
 )
 _CUMULATIVE_RE = _rx(
     r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
@@ -251,8 +260,9 @@ _RETURN_CONTEXT_RE = _rx(
     r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return)\b|"
     r"додому|домой|на родину|повернул\w*|повернен\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
-    r"\d\s*-?(?:for|на|gegen|um)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
-    r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*"
+    r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
+    r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"
+    r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*"
 )
 _WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
 _APPROX_BEFORE_RE = _rx(
@@ -270,7 +280,8 @@ _EACH_BEFORE_RE = _rx(
 )
 _EACH_AFTER_RE = _rx(
     r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
-    r"з кожного боку|з кожної сторони|кожна сторона|з обох боків по|с каждой стороны|каждая сторона)"
+    r"з кожного боку|з кожної сторони|кожна сторона|з обох боків по|с каждой стороны|каждая сторона|"
+    r"chacun\w*|de chaque côté|de part et d'autre)"
 )
 _PO_BEFORE_RE = _rx(r"(?<!\w)по\s*$")
 _TOTAL_NEAR_RE = _rx(
@@ -487,12 +498,12 @@ def _noun_phrase(sentence: str, end: int) -> str:
 
 _NP_STOP_RE = _rx(
     r"\b(?:were|was|are|is|have|has|had|who|which|that|will|would|from|to|into|by|in|on|at|after|as|for|"
-    r"and|while|returned|freed|released|came|went|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
+    r"und|sowie|aus|von|nach|zu|für|bei|et|ont|sont|qui|de la|du|depuis|vers|par|and|while|returned|freed|released|came|went|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
     r"были|было|буде|будут|та|і|и|й)\b"
 )
 
 
-_PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за|gegen|um)\s*")
+_PAIR_WORD_RE = _rx(r"^\s*(?:-?for-?|на|за|gegen|um|contre)\s*")
 
 
 _NUMBER_OF_RE = _rx(
@@ -511,7 +522,7 @@ def _breakdown_follows(after: str) -> bool:
 def _paired_with(text: str, value: int, *, reverse: bool = False) -> bool:
     """ "175 for 175", "1,000-for-1,000", "сто сорок чотири на сто сорок чотири": one figure each way."""
     if reverse:
-        m = re.search(r"(?:-?for-?|на|за|gegen|um)\s*$", text, _I)
+        m = re.search(r"(?:-?for-?|на|за|gegen|um|contre)\s*$", text, _I)
         numbers = find_numbers(text[: m.start()]) if m else []
         return (
             bool(numbers) and numbers[-1].value == value and not text[numbers[-1].end : m.start()].strip(" -")
@@ -777,9 +788,9 @@ def _counts_in_sentence(
                     _I,
                 )
             )
-            if re.search(r"(?:\d|\w)\s*(?:-?for-?|на|за|gegen|um)\s*$", before_text, _I) and _paired_with(
-                before_text[-60:], span.value, reverse=True
-            ):
+            if re.search(
+                r"(?:\d|\w)\s*(?:-?for-?|на|за|gegen|um|contre)\s*$", before_text, _I
+            ) and _paired_with(before_text[-60:], span.value, reverse=True):
                 continue  # the second half of "175 for 175" is the same figure
             each = bool(_EACH_BEFORE_RE.search(before_text) or _EACH_AFTER_RE.match(after_text))
             po = bool(_PO_BEFORE_RE.search(before_text))
@@ -815,7 +826,7 @@ def _counts_in_sentence(
             if _WOUNDED_RE.search(np_head):
                 group = WOUNDED
             elif _CIVILIAN_RE.search(np_head) and not re.search(
-                r"soldiers|military|військ|воен", np_head, _I
+                r"soldiers|soldat|military|militär|militaire|військ|воен", np_head, _I
             ):
                 group = CIVILIAN
 
@@ -1156,7 +1167,7 @@ _TALLY_RE = _rx(
 _MEDIATION_CUE_RE = _rx(
     r"thank\w*[^.]{0,40}?\bfor (?:its|their|his|her) (?:help|assistance|efforts)|"
     r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
-    r"vermittel\w*|vermittlung\w*|mediat\w*|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
+    r"vermittel\w*|vermittlung\w*|mediat\w*|médiat\w*|sous l'égide|grâce à|avec l'aide|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
 )
 _TALKS_AFTER_CUE_RE = _rx(

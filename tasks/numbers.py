@@ -7,6 +7,8 @@ so callers can look at the words around it. Handled:
   (German), "2828";
 - English words: "fifty", "Ninety-five", "one hundred and seventy-five", "a hundred", "1,000";
 - English ordinals: "49th", "forty-ninth", "fiftieth", "one hundredth";
+- German and French cardinal words ("vier", "fünfundzwanzig", "quarante-cinq", "cent quatre-vingt-
+  cinq", "deux cents"); French "sept" only in lower case (capitalised it is September);
 - Ukrainian and Russian cardinals in any case ("двісті тридцять", "двохсот тридцяти",
   "ста семидесяти пяти", "п'ятдесят"), and ordinals ("сорок дев'ятий", "49-й", "49-го").
 
@@ -327,6 +329,90 @@ def _slavic_numbers(text: str) -> list[NumberSpan]:
     return found
 
 
+# --- German and French words ---------------------------------------------------------------
+
+_DE_FR_UNITS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+    "achtzehn": 18, "neunzehn": 19,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+}  # fmt: skip
+_DE_FR_TENS = {
+    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+    "neunzig": 90, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+_DE_COMPOUND_RE = re.compile(
+    r"(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|"
+    r"achtzig|neunzig)",
+    re.IGNORECASE,
+)
+_LATIN_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _de_fr_value(word: str) -> tuple[str, int] | None:
+    w = word.lower()
+    if w in _DE_FR_UNITS:
+        return "unit", _DE_FR_UNITS[w]
+    if w in _DE_FR_TENS:
+        return "tens", _DE_FR_TENS[w]
+    if w in ("hundert", "einhundert", "cent", "cents"):
+        return "hundred", 100
+    if w in ("tausend", "eintausend", "mille"):
+        return "thousand", 1000
+    compound = _DE_COMPOUND_RE.fullmatch(w)
+    if compound:
+        unit = 1 if compound[1].lower() == "ein" else _DE_FR_UNITS[compound[1].lower()]
+        return "tens", unit + _DE_FR_TENS[compound[2].lower()]
+    return None
+
+
+def _de_fr_numbers(text: str) -> list[NumberSpan]:
+    """German and French number words, joined across spaces, hyphens and "et" ("vingt et un")."""
+    found: list[NumberSpan] = []
+    tokens = [(m[0], m.start(), m.end()) for m in _LATIN_WORD_RE.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        total = current = 0
+        start, end, j, last = tokens[i][1], tokens[i][1], i, ""
+        while j < len(tokens):
+            word, s, e = tokens[j]
+            if j > i and text[end:s] not in (" ", "-"):
+                break
+            if (
+                word.lower() == "et"
+                and j > i
+                and j + 1 < len(tokens)
+                and tokens[j + 1][0].lower() in ("un", "une")
+            ):
+                end = e  # "vingt et un"
+                j += 1
+                continue
+            kind = _de_fr_value(word)
+            if kind is None and j > i and word.lower() in ("un", "une", "eins") and last in _DE_FR_TENS:
+                kind = ("unit", 1)  # "vingt et un"
+            if kind is None or (word == "Sept" or (word.lower() == "sept" and word[0].isupper())):
+                break  # "Sept" is September
+            name, value = kind
+            if name == "hundred":
+                current = max(current, 1) * 100
+            elif name == "thousand":
+                total += max(current, 1) * 1000
+                current = 0
+            elif name == "tens" and value == 20 and last == "quatre":
+                current += 80 - 4  # quatre-vingt(s)
+            else:
+                current += value
+            last, end = word.lower(), e
+            j += 1
+        if j > i and total + current > 0:
+            found.append(NumberSpan(total + current, start, end, is_word=True))
+            i = j
+        else:
+            i += 1
+    return found
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number in `text`, in order of position. Digits win where spans overlap."""
     spans: list[NumberSpan] = []
@@ -336,7 +422,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             NumberSpan(int(digits), m.start(), m.end(1), is_ordinal=bool(m.group(0)[len(m.group(1)) :]))
         )
     taken = [(s.start, s.end) for s in spans]
-    for span in _english_numbers(text) + _slavic_numbers(text):
+    for span in _english_numbers(text) + _slavic_numbers(text) + _de_fr_numbers(text):
         if not any(a < span.end and span.start < b for a, b in taken):
             spans.append(span)
             taken.append((span.start, span.end))

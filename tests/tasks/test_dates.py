@@ -59,3 +59,11 @@ def test_weekday_on_or_before() -> None:
 def test_stated_date_only_from_the_head() -> None:
     assert find_stated_date("Published: 4 January 2024\nBody") == date(2024, 1, 4)
     assert find_stated_date("Body line one\nKyiv said on January 3, 2024 that ...") is None
+
+
+def test_french_weekdays_months_and_yesterday() -> None:
+    published = date(2025, 10, 2)
+    assert [d.value for d in find_dates("Mercredi, l'échange a eu lieu", published)] == [date(2025, 10, 1)]
+    assert [d.value for d in find_dates("le 1er octobre 2025", published)] == [date(2025, 10, 1)]
+    assert [d.value for d in find_dates("hier soir, à la frontière", published)] == [date(2025, 10, 1)]
+    assert find_dates("Hier sind die Soldaten angekommen", published) == []

@@ -1015,3 +1015,44 @@ def test_n_for_m_is_two_sides_not_a_total() -> None:
         None,
         False,
     )
+
+
+def test_german_civilians_in_words_are_a_civilian_count() -> None:
+    m = one(
+        "Am Donnerstag kehrten 142 ukrainische Soldaten und sechs Zivilisten aus russischer Gefangenschaft "
+        "zurück.",
+        date(2024, 4, 12),
+    )
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine, m.event_date) == (148, 6, date(2024, 4, 11))
+
+
+def test_french_report_of_a_swap() -> None:
+    m = one(
+        "Mercredi, l'Ukraine et la Russie ont échangé 84 prisonniers de guerre chacune, sous l'égide des "
+        "Émirats arabes unis, a annoncé Kiev.",
+        date(2025, 9, 4),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.mediators, m.event_date) == (
+        84,
+        84,
+        ("AE",),
+        date(2025, 9, 3),
+    )
+    m = one("Quarante-cinq soldats ukrainiens ont été libérés de la captivité russe hier.", date(2025, 9, 4))
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.event_date) == (45, None, date(2025, 9, 3))
+
+
+def test_french_plan_and_exchange_of_fire_are_not_swaps() -> None:
+    published = date(2025, 9, 4)
+    assert (
+        extract_exchanges(
+            "Un échange de 1000 contre 1000 pourrait avoir lieu la semaine prochaine.", published=published
+        )
+        == []
+    )
+    assert (
+        extract_exchanges(
+            "Les deux camps ont échangé des tirs près de Pokrovsk, faisant 3 blessés.", published=published
+        )
+        == []
+    )

@@ -73,3 +73,24 @@ def test_years_and_digits_are_not_glued_together() -> None:
 
 def test_words_that_merely_contain_number_stems_are_not_numbers() -> None:
     assert find_numbers("сім'ї стали свідками, состав сторон, someone, often") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("vier Zivilisten", 4),
+        ("fünfundzwanzig Soldaten", 25),
+        ("zwölf Verwundete", 12),
+        ("cent quatre-vingt-cinq prisonniers", 185),
+        ("deux cents soldats", 200),
+        ("quarante-cinq militaires", 45),
+        ("vingt et un civils", 21),
+        ("sept soldats", 7),
+    ],
+)
+def test_german_and_french_number_words(text: str, value: int) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+def test_capitalised_sept_is_september_not_seven() -> None:
+    assert [n.value for n in find_numbers("KYIV, Sept 21")] == [21]
