@@ -1,4 +1,5 @@
 """Fixtures of the conformance suite (`make conformance`): a Prefect API, a memory sampler, figures.
+Not part of `make test`: the suite is collected only when its directory (or a file in it) is named.
 
 The suite runs the real ingest flow against third-party corpora and hostile loopback servers.
 Each test adds its measured figures to `figures`; they are printed at the end of the session
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,19 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 _FIGURES: dict[str, object] = {}
 _SAMPLER = MemorySampler()
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Collect this suite only when asked for by path (`make conformance`): it takes minutes,
+    so a plain `pytest` (`make test`) leaves it out."""
+    here = Path(__file__).resolve().parent
+    for arg in config.invocation_params.args:
+        if arg.startswith("-"):
+            continue
+        requested = (config.invocation_params.dir / arg.split("::", 1)[0]).resolve()
+        if requested == here or here in requested.parents:
+            return None
+    return True if collection_path.parent == here and collection_path.name.startswith("test_") else None
 
 
 @pytest.fixture(scope="session", autouse=True)

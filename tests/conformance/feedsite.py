@@ -142,6 +142,11 @@ class FeedSite:
     def url(self, file: CorpusFile) -> str:
         return f"http://{self.host_port}{file.path}"
 
+    def put(self, file: CorpusFile) -> None:
+        """Serve `file` from now on (a feed may need the site's address in its links first)."""
+        with self._server.lock:
+            self._server.files[unquote(file.path)] = file
+
     def hits(self, path: str) -> int:
         with self._server.lock:
             return self._server.hits[unquote(path)]

@@ -41,6 +41,11 @@ def _rss(links: list[str]) -> bytes:
     ).encode()
 
 
+def _hostile_url(server: HostileServer, path_and_query: str) -> str:
+    path, _, query = path_and_query.partition("?")
+    return server.url(path, **dict(pair.split("=") for pair in query.split("&") if pair))
+
+
 @pytest.fixture
 def servers():
     with HostileServer() as hostile:
@@ -54,16 +59,14 @@ def servers():
             (("Content-Type", "text/html; charset=utf-8"),),
             fail_first=1,
         )
-        page_links = [
-            hostile.url(path.split("?")[0], **dict([path.split("?")[1].split("=")]) if "?" in path else {})
-            for path in HOSTILE
-        ]
+        page_links = [_hostile_url(hostile, path) for path in HOSTILE]
         good_feed = CorpusFile("/good.xml", None, FEED_XML, (("Content-Type", "application/rss+xml"),))
-        links_feed = CorpusFile("/links.xml", None, b"", (("Content-Type", "application/rss+xml"),))
-        files = [article, flaky_page, good_feed, links_feed]
-        with FeedSite(files) as site:
+        with FeedSite([article, flaky_page, good_feed]) as site:
             links = [*page_links, site.url(flaky_page), site.url(article)]
-            site._server.files["/links.xml"] = CorpusFile("/links.xml", None, _rss(links), links_feed.headers)
+            links_feed = CorpusFile(
+                "/links.xml", None, _rss(links), (("Content-Type", "application/rss+xml"),)
+            )
+            site.put(links_feed)
             yield (
                 hostile,
                 site,
@@ -79,12 +82,7 @@ def servers():
 
 def test_hostile_feeds_and_pages_are_recorded_and_the_run_goes_on(servers, tmp_path, figures, memory):
     hostile, site, urls = servers
-    hostile_feeds = {
-        hostile.url(
-            path.split("?")[0], **dict([path.split("?")[1].split("=")]) if "?" in path else {}
-        ): outcome
-        for path, outcome in HOSTILE.items()
-    }
+    hostile_feeds = {_hostile_url(hostile, path): outcome for path, outcome in HOSTILE.items()}
     flaky_feed = hostile.url("/flaky", key="feed")
     feeds = [*hostile_feeds, flaky_feed, urls["good_feed"], urls["links_feed"]]
     db = tmp_path / "w.duckdb"
