@@ -298,8 +298,8 @@ _BOTH_SUBJECT_RE = _rx(
 )
 _SUBSET_BEFORE_RE = _rx(
     r"(?:among|including|included|includes|incl\.|of whom|of them|among them|namely|in the group|of those|"
-    r"зокрема|серед них|серед яких|серед|у тому числі|в тому числі|в том числе|среди них|среди которых|"
-    r"среди|из них|з них|darunter|unter ihnen|\bof the \d)"
+    r"зокрема|серед них|серед яких|серед(?!\w)|у тому числі|в тому числі|в том числе|среди них|среди которых|"
+    r"среди(?!\w)|из них|з них|darunter|unter ihnen|\bof the \d)"
 )
 _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
@@ -1176,7 +1176,8 @@ _TALKS_AFTER_CUE_RE = _rx(
 
 
 @cache
-def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(code, its names and acronyms, its capital right beside a mediation cue or None)."""
     data = tomllib.loads((Path(__file__).parent / "data" / "mediators.toml").read_text(encoding="utf-8"))
     patterns = []
     for code, entry in data.items():
@@ -1187,8 +1188,33 @@ def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             parts.append(f"(?i:{names})")
         if acronyms:
             parts.append(f"(?:{acronyms})")
-        patterns.append((code, re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?!\w)")))
+        capital = None
+        if entry.get("capitals"):
+            cap = f"(?:{'|'.join(entry['capitals'])})"
+            capital = re.compile(
+                rf"(?:brokered|mediated|facilitated|arranged|negotiated|secured)\s+by\s+{cap}|"
+                rf"(?:thanks to|with the help of|mediation (?:of|by)|help from)\s+{cap}|thank\w*\s+{cap}\s+for|"
+                rf"{cap}[-‐ ](?:brokered|mediated)|{cap}['’]s\s+(?:mediation|help|efforts|good offices)|"
+                rf"(?:посередництв\w*|сприяння|посредничеств\w*|содействии)\s+{cap}|"
+                rf"(?:médiation|l'égide|l'aide)\s+(?:de\s+|d')?{cap}|vermittlung\s+(?:von\s+)?{cap}",
+                _I,
+            )
+        patterns.append((code, re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?!\w)"), capital))
     return tuple(patterns)
+
+
+# "two US citizens were among the freed": the nationality of people freed is not mediation
+_PEOPLE_OF_COUNTRY_RE = _rx(
+    r"^[\s-]*(?:[^\W\d]+\s+)?(?:citizens?|nationals?|passport|journalists?|veterans?|volunteers?|"
+    r"mercenar\w*|fighters?|prisoners?|captives?|soldiers?|servicem[ae]n|громадян\w*|граждан\w*|"
+    r"citoyens?|staatsbürger\w*|ressortissants?)\b"
+)
+
+
+def _names_mediator(text: str, names: re.Pattern[str], capital: re.Pattern[str] | None) -> bool:
+    if capital is not None and capital.search(text):
+        return True
+    return any(not _PEOPLE_OF_COUNTRY_RE.match(text[m.end() :]) for m in names.finditer(text))
 
 
 def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -1212,8 +1238,8 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
             r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
         )
         if cues and s.index not in excluded and (about_exchange or previous_about_exchange or standalone):
-            for code, pattern in _mediator_patterns():
-                if pattern.search(s.text):
+            for code, names, capital in _mediator_patterns():
+                if _names_mediator(s.text, names, capital):
                     codes.add(code)
                     used.add(s.index)
         previous_about_exchange = about_exchange and s.index not in excluded

@@ -1056,3 +1056,18 @@ def test_french_plan_and_exchange_of_fire_are_not_swaps() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        ("The swap, brokered by Abu Dhabi, returned 185 Ukrainians on Wednesday.", ("AE",)),
+        ("Ukraine got back 185 soldiers on Wednesday. Zelensky thanked Ankara for its help.", ("TR",)),
+        ("Ukraine got back 185 soldiers on Wednesday after talks in Abu Dhabi.", ()),
+        ("The UAE-brokered swap freed 185 Ukrainians and two US citizens on Wednesday, Kyiv said.", ("AE",)),
+        ("У середу 185 захисників повернулися з полону. Обмін відбувся за посередництва Абу-Дабі.", ("AE",)),
+    ],
+)
+def test_capitals_beside_a_cue_mediate_and_nationalities_do_not(text: str, mediators: tuple) -> None:
+    m = one(text, date(2025, 10, 2))
+    assert (m.returned_to_ukraine, m.mediators, m.event_date) == (185, mediators, date(2025, 10, 1))
