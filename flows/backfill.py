@@ -16,7 +16,7 @@ from pathlib import Path
 from prefect import flow
 
 from flows.config import ConfigError, load_settings
-from flows.ingest import _publish, run_pipeline
+from flows.ingest import final_state, publish_summary, run_pipeline
 from flows.progress import Progress
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
@@ -89,5 +89,5 @@ def backfill_flow(
         lock_wait_seconds=lock_wait_seconds,
     )
     summary = run_pipeline(settings, trigger="backfill", progress=Progress.current())
-    _publish(summary)
-    return summary.to_json()
+    publish_summary(summary)
+    return final_state(summary)

@@ -8,6 +8,7 @@ run processes whatever raw pages were left unprocessed.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.context import get_run_context
+from prefect.states import Completed, State
 from prefect.utilities.annotations import quote
 
 from flows import steps
@@ -69,6 +71,18 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
         yield items[start:start + size]
 
 
+def _waiting(progress: Progress):
+    """Say once that the run waits for another one, so a waiting run does not look idle."""
+
+    def on_wait(holder: str) -> None:
+        message = f"waiting for the run lock held by {holder} (another run on this warehouse)"
+        progress.stage(message)
+        with contextlib.suppress(Exception):  # not inside a flow run: the progress line is enough
+            get_run_logger().warning(message)
+
+    return on_wait
+
+
 def _flow_run_id() -> str | None:
     try:
         return str(get_run_context().flow_run.id)
@@ -86,7 +100,7 @@ def run_pipeline(settings: Settings, *, trigger: str, progress: Progress | None 
     counts = {"n_feeds": len(settings.feeds), "n_feeds_ok": 0, "n_feeds_failed": 0, "n_entries_new": 0,
               "n_pages_requested": 0, "n_articles_new": 0, "n_articles_updated": 0,
               "n_articles_skipped": 0, "n_pages_failed": 0, "n_exchanges_new": 0}
-    with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds):
+    with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, on_wait=_waiting(progress)):
         con = connect(settings.db_path)
         try:
             load.start_run(con, run_id=run_id, trigger=trigger, flow_run_id=_flow_run_id())
@@ -250,7 +264,7 @@ def summary_markdown(summary: RunSummary) -> str:
     return "\n".join(lines)
 
 
-def _publish(summary: RunSummary) -> None:
+def publish_summary(summary: RunSummary) -> None:
     """Leave the summary where a person looks: the run's artifacts and log; failures in the log.
 
     Scheduled runs also refresh the HTML report beside the warehouse and link it.
@@ -274,7 +288,21 @@ def _publish(summary: RunSummary) -> None:
     logger.info("run %s: %s", summary.run_id, summary.counts)
 
 
-@flow(name="ingest", log_prints=False)
+def final_state(summary: RunSummary) -> State:
+    """Completed, with failing feeds in the state's message so the UI shows them, not only a log."""
+    failed = [f for f in summary.feeds if f.outcome not in ("ok", "not_modified")]
+    c = summary.counts
+    message = (f"{c.get('n_articles_new', 0)} new articles, {c.get('n_exchanges_new', 0)} new exchanges"
+               + (f"; {len(failed)}/{len(summary.feeds)} feeds failed: "
+                  + ", ".join(f"{f.url} ({f.outcome})" for f in failed[:5]) if failed else ""))
+    return Completed(message=message, data=summary.to_json())
+
+
+# A hung run must not hold the one-writer slot forever (queued scheduled runs would pile up).
+RUN_TIMEOUT_SECONDS = 3 * 3600
+
+
+@flow(name="ingest", log_prints=False, timeout_seconds=RUN_TIMEOUT_SECONDS)
 def ingest_flow(
     config_path: str | None = None,
     feed_urls: list[str] | None = None,
@@ -289,8 +317,8 @@ def ingest_flow(
                              allow_private_networks=allow_private_networks, allow_hosts=allow_hosts,
                              lock_wait_seconds=lock_wait_seconds)
     summary = run_pipeline(settings, trigger=trigger, progress=Progress.current())
-    _publish(summary)
-    return summary.to_json()
+    publish_summary(summary)
+    return final_state(summary)
 
 
 def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) -> RunSummary:
@@ -301,7 +329,7 @@ def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) 
     summary = RunSummary(run_id=run_id, trigger="reprocess", db_path=str(settings.db_path),
                          started_at=datetime.utcnow().isoformat(timespec="seconds"))
     counts = {"n_articles_new": 0, "n_articles_updated": 0, "n_pages_failed": 0, "n_exchanges_new": 0}
-    with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds):
+    with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, on_wait=_waiting(progress)):
         con = connect(settings.db_path)
         try:
             load.start_run(con, run_id=run_id, trigger="reprocess", flow_run_id=_flow_run_id())
@@ -319,10 +347,10 @@ def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) 
     return summary
 
 
-@flow(name="reprocess", log_prints=False)
-def reprocess_flow(db_path: str | None = None) -> dict:
+@flow(name="reprocess", log_prints=False, timeout_seconds=RUN_TIMEOUT_SECONDS)
+def reprocess_flow(db_path: str | None = None, lock_wait_seconds: float | None = None) -> dict:
     """Re-derive everything from the raw pages already stored (after rules improve)."""
-    settings = load_settings(db_path=db_path)
+    settings = load_settings(db_path=db_path, lock_wait_seconds=lock_wait_seconds)
     summary = reprocess_pipeline(settings, progress=Progress.current())
-    _publish(summary)
-    return summary.to_json()
+    publish_summary(summary)
+    return final_state(summary)
