@@ -232,7 +232,12 @@ _RECALL_RE = _rx(
     r"\blast (?:prisoner )?(?:exchange|swap)\b|\bpreviously\b|\bbefore that\b|\bin the past\b|"
     r"\bearlier (?:this|last) (?:month|year)\b|\bearlier in the (?:month|year)\b|"
     r"раніше цього (?:місяця|року)|ранее в этом (?:месяце|году)|"
-    r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз"
+    r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз|"
+    # a statistic of a period: "the biggest swap of the year", "найбільший обмін року"
+    r"\b(?:largest|biggest|first|last|smallest)\s+(?:\w+\s+){0,2}?(?:swap|exchange)s?\s+(?:of|in|this)\s+"
+    r"(?:the\s+|this\s+)?(?:year|month|war|(?:19|20)\d\d)\b|\byear in review\b|\bin numbers\b|"
+    r"(?:найбільш\w*|крупнейш\w*|наибольш\w*)\s+(?:\w+\s+){0,2}?(?:обмін\w*|обмен\w*)\s+(?:року|года|(?:19|20)\d\d)|"
+    r"підсумк\w* року|итог\w* года|jahresrückblick|bilan de l'année"
 )
 # "the 189 included two civilians": a breakdown of the returnees, wherever it stands
 _BREAKDOWN_RE = _rx(
@@ -359,7 +364,10 @@ _NOISE_LINE_RE = _rx(
     r"^\s*(?:[•»›|]|[(\[]?\s*(?:photo|image|video|picture|caption|фото|відео|видео)\b|read (?:also|more)\b|also read\b|related\b|see also\b|"
     r"more on this\b|watch\b|advertisement\b|share\b|subscribe\b|follow us\b|sign up\b|click\b|"
     r"for the latest\b|download (?:our|the) app|читайте також|читайте также|дивіться також|"
-    r"смотрите также|фото\b|відео\b|видео\b|реклама\b|підписуйтесь|подписывайтесь)"
+    r"смотрите также|фото\b|відео\b|видео\b|реклама\b|підписуйтесь|подписывайтесь|"
+    r"more\s*:|more stories|also\s*:|read next|recommended|you may also like|top stories|most read|latest\s*:|"
+    r"in other news|по темі|по теме|ещё по теме|еще по теме|новости по теме|більше новин|також читайте|"
+    r"mehr zum thema|lesen sie auch|(?:à )?lire aussi|sur le même sujet)"
 )
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "maj", "capt", "jan", "feb", "mar", "apr",
@@ -412,6 +420,17 @@ def _normalise(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
 
+def _isolated_link_line(lines: list[str], position: int) -> bool:
+    """A headline-like line with a figure in the middle of a text whose neighbouring paragraphs
+    are not about a return ("Prices rose. / Russia and Ukraine swap 84 each / The council said"):
+    a link to another story, not this one's news."""
+    line = lines[position]
+    if position == 0 or not _looks_like_headline(line) or not re.search(r"\d", line):
+        return False
+    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
+    return not any(_TRIGGER_RE.search(n) for n in neighbours)
+
+
 def _sentences(text: str, title: str | None) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     seen_lines: set[str] = set()
@@ -419,15 +438,18 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
         sentences.append(_Sentence(-1, title.strip()))
         seen_lines.add(_normalise(title))
     index = 0
-    for raw_line in text.splitlines():
-        line = raw_line.strip()
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not _NOISE_LINE_RE.match(line)]
+    for position, line in enumerate(lines):
         key = _normalise(line)
-        if not line or key in seen_lines or _NOISE_LINE_RE.match(line):
+        if key in seen_lines:
             continue
         seen_lines.add(key)
         if not sentences and _looks_like_headline(line):
             sentences.append(_Sentence(-1, line))  # the text opens with its headline
             continue
+        if _isolated_link_line(lines, position):
+            continue  # another story's headline linked mid-text
         for sentence in _split_sentences(line):
             sentences.append(_Sentence(index, sentence))
             index += 1
@@ -510,6 +532,15 @@ _NUMBER_OF_RE = _rx(
     r"(?:number|figure|total|count) of ([^,.;]{0,40}?)\s+(?:at|to|as|was|is|stood at|reached)\s*$"
 )
 _POSSESSOR_BEFORE_RE = _rx(r"\b(ukraine|kyiv|kiev|russia|moscow)['’]s\s*$")
+
+
+_DEAL_NAME_BEFORE_RE = _rx(
+    r"(?:exchange|swap|deal|format|обмін\w*|обмен\w*|формат\w*|échange|austausch\w*)\s*(?:of\s+|в\s+|у\s+)?[«\"“„']\s*$|"
+    r"(?:format|формат\w*)\s+(?:of\s+)?$"
+)
+_LISTS_BEFORE_RE = _rx(
+    r"\blists?\s+(?:\w+\s+){0,2}?(?:of|with)\s+$|списк\w*\s+(?:\w+\s+){0,2}?(?:з|из|с)?\s*$|listes?\s+de\s+$"
+)
 
 
 def _breakdown_follows(after: str) -> bool:
@@ -781,11 +812,16 @@ def _counts_in_sentence(
                 np = number_of[1]  # "put the number of returned Ukrainians at 140"
             head_end = _people_head_end(np)
             paired = _paired_with(after_text, span.value)
-            descriptor = paired and bool(
-                re.match(
-                    r"^\W*\d[\d,  ]*\W*(?:\w+\s+)?(?:swap|exchange|deal|format|агреемент|обмін|обмен)",
-                    re.sub(r"^\s*(?:-?for-?|на|за)", "", after_text, flags=_I),
-                    _I,
+            descriptor = (
+                paired
+                and bool(
+                    re.match(
+                        r"^\W*\d[\d,  ]*\W*(?:\w+\s+)?(?:swap|exchange|deal|format|агреемент|обмін|обмен)",
+                        re.sub(r"^\s*(?:-?for-?|на|за)", "", after_text, flags=_I),
+                        _I,
+                    )
+                    # "обмена «1000 на 1000»", "the exchange in the 1,000-for-1,000 format": the deal's name
+                    or bool(_DEAL_NAME_BEFORE_RE.search(text[max(0, span.start - 40) : span.start]))
                 )
             )
             if re.search(
@@ -805,6 +841,8 @@ def _counts_in_sentence(
                 continue  # body repatriation, not an exchange of the living
             if _CHILD_RE.search(core):
                 continue  # children's returns are not POW exchanges
+            if _LISTS_BEFORE_RE.search(before_text[-40:]):
+                continue  # "exchanged lists of 1,000 prisoners": names on paper, nobody returned yet
             sentence_before = scoped[max(0, span.start - _CONTEXT_CHARS) : span.start]
             if _cumulative(sentence_before, clause[local_end : local_end + _CONTEXT_CHARS]):
                 cumulative_any = True
@@ -1075,16 +1113,35 @@ _SAME_NUMBER_RE = _rx(
 )
 
 
-def _mirror_same_number(results: dict[str, _Choice], facts: list[_SentenceFacts]) -> None:
-    """ "Russia received the same number of its own soldiers": the other side's figure, mirrored."""
+_MILITARY_AFTER_RE = _rx(
+    r"^\W*(?:of\s+)?(?:its\s+|their\s+)?(?:\w+\s+)?(?:servicem[ae]n|soldiers|troops|military|POWs|prisoners of war|"
+    r"військовослужбовц\w*|військових|військовополонен\w*|военнослужащ\w*|военных|военнопленн\w*|soldat\w*|militaires)"
+)
+
+
+def _mirror_same_number(
+    results: dict[str, _Choice], facts: list[_SentenceFacts], counts: list[_Count]
+) -> None:
+    """ "Russia received the same number of its own soldiers": the other side's figure, mirrored.
+    "The same number of servicemen" mirrors the military part only, without the civilians."""
     known = [side for side in (UA, RU) if results[side].value is not None]
     if len(known) != 1:
         return
     for f in facts:
-        if f.is_trigger and not f.is_recalled and _SAME_NUMBER_RE.search(f.sentence.text):
+        same = _SAME_NUMBER_RE.search(f.sentence.text) if f.is_trigger and not f.is_recalled else None
+        if same:
             source = results[known[0]]
             other = RU if known[0] == UA else UA
-            results[other] = _Choice(source.value, False, (f.sentence.index,), False)
+            value = source.value
+            civilians, _ = _subgroup(counts, known[0], CIVILIAN, allow_unsided=False)
+            if (
+                civilians
+                and value
+                and civilians < value
+                and _MILITARY_AFTER_RE.match(f.sentence.text[same.end() :])
+            ):
+                value -= civilians
+            results[other] = _Choice(value, False, (f.sentence.index,), False)
             return
 
 
@@ -1287,6 +1344,12 @@ def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[in
 # --- the date ------------------------------------------------------------------------------
 
 
+_SAID_ON_RE = _rx(
+    r"\b(?:said|says|announced|reported|told \w+|stated|confirmed|wrote)\s+(?:on\s+|late\s+|early\s+)?$|"
+    r"(?:заяви\w*|повідоми\w*|сообщи\w*|написа\w*)\s+(?:у|в)?\s*$"
+)
+
+
 def _event_date(
     facts: list[_SentenceFacts], evidence: tuple[int, ...], published: date | None
 ) -> tuple[date | None, int | None, bool]:
@@ -1296,7 +1359,11 @@ def _event_date(
     ordered += [f for f in facts if f.sentence.index not in evidence and f.is_trigger and not f.is_recalled]
     for f in ordered:
         clauses = _clause_bounds(f.sentence.text)
-        for d in f.dates:
+        # "said on Friday that 185 came home late Thursday": the day of the saying is not the swap's
+        reporting = [
+            bool(_SAID_ON_RE.search(f.sentence.text[max(0, d.start - 30) : d.start])) for d in f.dates
+        ]
+        for _, d in sorted(zip(reporting, f.dates, strict=True), key=lambda pair: pair[0]):
             if not _is_current(d, published):
                 continue
             clause = next((f.sentence.text[a:b] for a, b in clauses if a <= d.start < b), "")
@@ -1393,9 +1460,10 @@ def extract_exchanges(
         built = [(_mention(context, group, day), group, headed) for day, group, headed in episodes]
         mentions = [m for m, _, _ in built]
         pairs = {(m.returned_to_ukraine, m.returned_to_russia) for m in mentions if m}
-        complete = all(m and m.returned_to_ukraine and m.returned_to_russia for m in mentions)
-        if complete and len(pairs) == len(mentions) and all(headed for _, _, headed in built):
-            return mentions  # a live blog: each dated entry is news
+        # a live blog: each dated entry is news, even one that names a single side's figure
+        stated = all(m and (m.returned_to_ukraine or m.returned_to_russia) for m in mentions)
+        if stated and len(pairs) == len(mentions) and all(headed for _, _, headed in built):
+            return mentions
         newest = mentions[0]
         if newest and newest.returned_to_ukraine and newest.returned_to_russia:
             # prose: the newest day is the news; an older day whose figures all differ is a
@@ -1451,7 +1519,8 @@ def _episodes(
             and d.value
             and not (d.kind == "relative" and d.value == published and anchor is not None)
         ]
-        if current:
+        if current and not (anchor is not None and current[0].value == anchor and f.counts):
+            # an entry's own sentence repeating its header's day ("on Friday") keeps it headed
             anchor = current[0].value
             rest = f.sentence.text
             for d in current:
@@ -1483,7 +1552,7 @@ def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None
                 chosen.explicit,
             )
 
-    _mirror_same_number(side_results, facts)
+    _mirror_same_number(side_results, facts, counts)
     totals = [c for c in counts if c.side == TOTAL and c.group == MAIN]
     exact_totals = [c for c in totals if not c.approx and c.sentence >= 0] or [
         c for c in totals if not c.approx

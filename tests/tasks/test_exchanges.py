@@ -1071,3 +1071,50 @@ def test_french_plan_and_exchange_of_fire_are_not_swaps() -> None:
 def test_capitals_beside_a_cue_mediate_and_nationalities_do_not(text: str, mediators: tuple) -> None:
     m = one(text, date(2025, 10, 2))
     assert (m.returned_to_ukraine, m.mediators, m.event_date) == (185, mediators, date(2025, 10, 1))
+
+
+def test_a_stage_count_beats_the_named_deal() -> None:
+    m = one(
+        "В субботу прошёл второй этап обмена «1000 на 1000»: Россия и Украина передали друг другу по 307 человек.",
+        date(2025, 5, 24),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (307, 307)
+
+
+def test_the_same_number_of_servicemen_leaves_out_the_civilians() -> None:
+    m = one(
+        "У понеділок додому повернулися 140 військовослужбовців і 8 цивільних. Росія отримала таку саму "
+        "кількість військовослужбовців.",
+        date(2025, 3, 11),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (148, 140, 8)
+
+
+def test_the_day_of_the_saying_is_not_the_day_of_the_swap() -> None:
+    m = one("Kyiv said on Friday that 84 of its soldiers had come home late Thursday.", date(2025, 8, 23))
+    assert m.event_date == date(2025, 8, 21)
+
+
+def test_a_live_entry_naming_one_side_is_still_its_own_day() -> None:
+    mentions = extract_exchanges(
+        "Posted Sunday 25 May, 09:40\nThe sides swapped 303 for 303 on the final day.\n"
+        "Posted Saturday 24 May, 17:05\nAnother 307 Ukrainians came home on Saturday.",
+        published=date(2025, 5, 25),
+    )
+    assert [(m.event_date, m.returned_to_ukraine) for m in mentions] == [
+        (date(2025, 5, 25), 303),
+        (date(2025, 5, 24), 307),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv and Moscow exchanged lists of 1,200 prisoners each on Monday, Umerov said.",
+        "Year in review: Ukraine brought home 390 defenders in the biggest swap of the year, mediated by the UAE.",
+        "Water supplies were restored in Sumy.\nUkraine and Russia swap 95 prisoners each\nThe mayor thanked engineers.",
+        "Мединский: обмен 1000 на 1000 может состояться завтра.",
+    ],
+)
+def test_lists_statistics_links_and_maybe_tomorrow_are_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 12, 29)) == []
