@@ -237,7 +237,12 @@ _RECALL_RE = _rx(
     r"\b(?:largest|biggest|first|last|smallest)\s+(?:\w+\s+){0,2}?(?:swap|exchange)s?\s+(?:of|in|this)\s+"
     r"(?:the\s+|this\s+)?(?:year|month|war|(?:19|20)\d\d)\b|\byear in review\b|\bin numbers\b|"
     r"(?:найбільш\w*|крупнейш\w*|наибольш\w*)\s+(?:\w+\s+){0,2}?(?:обмін\w*|обмен\w*)\s+(?:року|года|(?:19|20)\d\d)|"
-    r"підсумк\w* року|итог\w* года|jahresrückblick|bilan de l'année"
+    r"підсумк\w* року|итог\w* года|jahresrückblick|bilan de l'année|"
+    # a time the story looks back to, or an example: "in a swap that summer", "such as the swap of 50"
+    r"\bthat (?:summer|autumn|fall|winter|spring|year|month|day|week)\b|\bback then\b|\bat the time\b|"
+    r"\bin those days\b|\bтого (?:року|літа|дня|года|лета)\b|\bтоді\b|\bтогда\b|\bdamals\b|"
+    r"\b(?:such as|for example|for instance|e\.g\.)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:swap|exchange)|"
+    r"наприклад|например|zum beispiel|par exemple"
 )
 # "the 189 included two civilians": a breakdown of the returnees, wherever it stands
 _BREAKDOWN_RE = _rx(
@@ -270,6 +275,17 @@ _RETURN_CONTEXT_RE = _rx(
     r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*"
 )
 _WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
+# "exchange" in another sense: fire, blows, information, views
+_OTHER_SENSE_RE = _rx(
+    r"(?:exchang\w*|swap\w*|trad\w*)\s+(?:of\s+)?(?:heavy\s+|artillery\s+)?(?:fire|gunfire|shots|blows|strikes|"
+    r"shelling|information|data|intelligence|views|words|messages|insults|accusations|notes)\b|"
+    r"обмін\w*\s+(?:вогнем|ударами|інформацією|думками)|обмен\w*\s+(?:огнем|ударами|информацией|мнениями)|"
+    r"перестрілк\w*|перестрелк\w*|échang\w*\s+(?:de\s+|des\s+)?tirs|schusswechsel|feuergefecht"
+)
+_CAPTIVES_RE = _rx(
+    r"prisoner|\bPOWs?\b|captiv|detainee|hostage|swap|exchanged|обмін|обмен|полон|бранц|плен|заручник|gefangen|"
+    r"ausgetauscht|échang|prisonnier|captifs?|otages?"
+)
 _APPROX_BEFORE_RE = _rx(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|"
     r"(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!turned )(?<!passed )over|more than|at least|up to|"
@@ -739,6 +755,15 @@ def _is_current(d: DateSpan, published: date | None) -> bool:
     return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
 
 
+_YEAR_SWAP_RE = _rx(r"\b((?:19|20)\d\d)\s+(?:prisoner\s+|POW\s+)?(?:swap|exchange|обмін\w*|обмен\w*)")
+
+
+def _old_year_swap(clause: str, published: date | None) -> bool:
+    """ "in a 2023 exchange in which 45 returned": a swap of an earlier year."""
+    m = _YEAR_SWAP_RE.search(clause)
+    return bool(m) and published is not None and int(m[1]) < published.year
+
+
 def _recalled_date(
     spans: list[DateSpan], clause_start: int, clause_end: int, sentence: str, published: date | None
 ) -> bool:
@@ -787,11 +812,15 @@ def _counts_in_sentence(
         clause_full = text[clause_start:clause_end]
         clause = scoped[clause_start:clause_end]
         current = any(clause_start <= d.start < clause_end and _is_current(d, published) for d in dates)
-        recalled = (bool(_RECALL_RE.search(clause)) and not current) or _recalled_date(
-            dates, clause_start, clause_start + len(clause), text, published
+        recalled = (
+            (bool(_RECALL_RE.search(clause)) and not current)
+            or _recalled_date(dates, clause_start, clause_start + len(clause), text, published)
+            or _old_year_swap(clause, published)
         )
         recalled_any = recalled_any or recalled
-        excluded_clause = bool(_WITHOUT_EXCHANGE_RE.search(clause_full))
+        excluded_clause = bool(
+            _WITHOUT_EXCHANGE_RE.search(clause_full) or _OTHER_SENSE_RE.search(clause_full)
+        )
         previous: _Count | None = None
         subset_open = False
         for span in numbers:
@@ -1561,6 +1590,11 @@ def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None
     ua, ru = side_results[UA], side_results[RU]
     if ua.value is None and ru.value is None and total_count is None:
         return None
+    if ua.value is None and ru.value is None:
+        # a bare total must be measured in captives: "an exchange of fire left 12 hurt" is no swap
+        total_text = next(f.sentence.text for f in ctx.facts if f.sentence.index == total_count.sentence)
+        if _OTHER_SENSE_RE.search(total_text) or not _CAPTIVES_RE.search(total_text):
+            return None
     if not _involves_ukraine(
         ctx.facts, ua.sentences + ru.sentences + ((total_count.sentence,) if total_count else ())
     ):

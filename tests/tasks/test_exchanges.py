@@ -1118,3 +1118,22 @@ def test_a_live_entry_naming_one_side_is_still_its_own_day() -> None:
 )
 def test_lists_statistics_links_and_maybe_tomorrow_are_not_news(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 12, 29)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serhiy spent two years in Olenivka. He came home with 94 other defenders in a swap that summer.",
+        "The pilot was handed over to Russia in a 2023 exchange in which 45 Ukrainians returned home.",
+        "By then swaps were routine, such as the swap of 50 for 50 on New Year's Eve.",
+        "An exchange of fire at the border post left 12 people wounded on Wednesday.",
+        "Під час обміну вогнем на кордоні поранено 12 людей.",
+    ],
+)
+def test_looking_back_examples_and_other_senses_of_exchange_are_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 11, 20)) == []
+
+
+def test_a_bare_total_measured_by_a_swap_verb_is_kept() -> None:
+    m = one("Ukraine and Russia exchanged 12 people on Wednesday.", date(2025, 10, 2))
+    assert (m.total_stated, m.event_date) == (12, date(2025, 10, 1))
