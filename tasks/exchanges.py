@@ -159,6 +159,7 @@ _TO_UA_RE = _rx(
     r"з (?:російського |ворожого )?полону|з росії|з рф|в україну|до україни|"
     r"aus (?:der )?russische[nr]? gefangenschaft|in die ukraine|"
     r"\b(?:україні|украине)\s+(?:передал\w*|передан\w*|повернул\w*|вернул\w*)|"
+    r"(?:передал\w*|передан\w*|повернул\w*|вернул\w*|отдал\w*|віддал\w*)\s+(?:україні|украине)\b|"
     r"(?:to the ukrainian side|українській стороні|украинской стороне)|"
     r"из (?:российского )?плена(?! ВСУ)|в украину|на украину|на батьківщину|додому|"
     r"(?:de|d'une) (?:la )?captivité russe|en ukraine\b|vers l'ukraine"
@@ -169,6 +170,7 @@ _TO_RU_RE = _rx(
     r"from (?:kyiv|kiev)-(?:controlled|held)|(?:home |back )?to russia\b|into russia\b|"
     r"(?<!з )(?<!із )(?<!до )\bросії\s+(?:передал\w*|передан\w*|повернул\w*|віддал\w*)|"
     r"(?<!из )\bроссии\s+(?:передал\w*|передан\w*|вернул\w*|отдал\w*)|"
+    r"(?:передал\w*|передан\w*|повернул\w*|вернул\w*|отдал\w*|віддал\w*)\s+(?:росії|россии)\b|"
     r"з українського полону|до росії|в росію|an russland|nach russland|aus (?:der )?ukrainische[nr]? gefangenschaft|to the russian side|російській стороні|российской стороне|"
     r"из украинского плена|из плена ВСУ|с подконтрольной (?:киеву|киевскому режиму|украине) территории|"
     r"с территории,? подконтрольной|в россию|на родину|en russie\b|(?:de|d'une) (?:la )?captivité ukrainienne"
@@ -474,7 +476,9 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
 
 _CLAUSE_SPLIT_RE = _rx(
     r";|[“”\"«»„]|,?\s+(?:while|whereas|but|although|though|however|а(?!\s+(?:також|также))|"
-    r"але|однак|тоді як|в то время как|однако|но)\s+"
+    r"але|однак|тоді як|в то время как|однако|но)\s+|"
+    # ", after a swap of 103 each on 1 August": another swap's clause
+    r",\s+(?=(?:after|following|before)\s+(?:a|an|the|another)\s+(?:\w+\s+)?(?:swap|exchange)\b)"
 )
 
 
@@ -557,6 +561,10 @@ _DEAL_NAME_BEFORE_RE = _rx(
 _LISTS_BEFORE_RE = _rx(
     r"\blists?\s+(?:\w+\s+){0,2}?(?:of|with)\s+$|списк\w*\s+(?:\w+\s+){0,2}?(?:з|из|с)?\s*$|listes?\s+de\s+$"
 )
+
+
+# "103 POWs each": the "each" after a counted noun belongs to that count
+_COUNTED_BEFORE_EACH_RE = _rx(rf"\d\s+(?:[^\W\d]+\s+){{0,3}}?(?:{_PEOPLE})\s*$")
 
 
 def _breakdown_follows(after: str) -> bool:
@@ -857,7 +865,13 @@ def _counts_in_sentence(
                 r"(?:\d|\w)\s*(?:-?for-?|на|за|gegen|um|contre)\s*$", before_text, _I
             ) and _paired_with(before_text[-60:], span.value, reverse=True):
                 continue  # the second half of "175 for 175" is the same figure
-            each = bool(_EACH_BEFORE_RE.search(before_text) or _EACH_AFTER_RE.match(after_text))
+            each_before = _EACH_BEFORE_RE.search(before_text)
+            # "103 POWs each ... in a swap of 206": an "each" that belongs to an earlier figure
+            each_taken = each_before is not None and (
+                bool(re.search(r"\d", each_before[0]))
+                or bool(_COUNTED_BEFORE_EACH_RE.search(before_text[: each_before.start()]))
+            )
+            each = bool((each_before and not each_taken) or _EACH_AFTER_RE.match(after_text))
             po = bool(_PO_BEFORE_RE.search(before_text))
             if head_end is None and not (paired or each or po):
                 continue
@@ -932,7 +946,8 @@ def _counts_in_sentence(
                 and previous is not None
                 and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text))
             ):
-                side, relation = previous.side, "whole"  # "55 servicemen and Medvedchuk - 56 in all"
+                # "55 servicemen and Medvedchuk - 56 in all"; after "103 each" the whole is both sides'
+                side, relation = (TOTAL, "base") if previous.side == BOTH else (previous.side, "whole")
             elif side is None and relation != "base" and previous is not None:
                 # "175 Ukrainians ... as well as 22 seriously injured"; "175 for 175 and 22 wounded":
                 # the wounded released on top go to Ukraine
@@ -1142,6 +1157,13 @@ _SAME_NUMBER_RE = _rx(
 )
 
 
+def _clause_recalled(f: _SentenceFacts, position: int, published: date | None) -> bool:
+    """Is the clause of a recalled sentence that holds `position` itself about an earlier swap?"""
+    text = f.sentence.text
+    start, end = next(((a, b) for a, b in _clause_bounds(text) if a <= position < b), (0, len(text)))
+    return bool(_RECALL_RE.search(text[start:end])) or _recalled_date(f.dates, start, end, text, published)
+
+
 _MILITARY_AFTER_RE = _rx(
     r"^\W*(?:of\s+)?(?:its\s+|their\s+)?(?:\w+\s+)?(?:servicem[ae]n|soldiers|troops|military|POWs|prisoners of war|"
     r"військовослужбовц\w*|військових|військовополонен\w*|военнослужащ\w*|военных|военнопленн\w*|soldat\w*|militaires)"
@@ -1149,7 +1171,7 @@ _MILITARY_AFTER_RE = _rx(
 
 
 def _mirror_same_number(
-    results: dict[str, _Choice], facts: list[_SentenceFacts], counts: list[_Count]
+    results: dict[str, _Choice], facts: list[_SentenceFacts], counts: list[_Count], published: date | None
 ) -> None:
     """ "Russia received the same number of its own soldiers": the other side's figure, mirrored.
     "The same number of servicemen" mirrors the military part only, without the civilians."""
@@ -1157,7 +1179,9 @@ def _mirror_same_number(
     if len(known) != 1:
         return
     for f in facts:
-        same = _SAME_NUMBER_RE.search(f.sentence.text) if f.is_trigger and not f.is_recalled else None
+        same = _SAME_NUMBER_RE.search(f.sentence.text) if f.is_trigger else None
+        if same and f.is_recalled and _clause_recalled(f, same.start(), published):
+            same = None
         if same:
             source = results[known[0]]
             other = RU if known[0] == UA else UA
@@ -1581,7 +1605,7 @@ def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None
                 chosen.explicit,
             )
 
-    _mirror_same_number(side_results, facts, counts)
+    _mirror_same_number(side_results, facts, counts, ctx.published)
     totals = [c for c in counts if c.side == TOTAL and c.group == MAIN]
     exact_totals = [c for c in totals if not c.approx and c.sentence >= 0] or [
         c for c in totals if not c.approx

@@ -1137,3 +1137,37 @@ def test_looking_back_examples_and_other_senses_of_exchange_are_not_news(text: s
 def test_a_bare_total_measured_by_a_swap_verb_is_kept() -> None:
     m = one("Ukraine and Russia exchanged 12 people on Wednesday.", date(2025, 10, 2))
     assert (m.total_stated, m.event_date) == (12, date(2025, 10, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine and Russia each released 120 prisoners of war on Thursday, a total of 240 people.",
+        "Kyiv and Moscow exchanged 120 POWs each on Thursday in a swap of 240 people in total.",
+    ],
+)
+def test_a_total_after_an_each_figure_is_the_total_not_a_side(text: str) -> None:
+    m = one(text, date(2025, 8, 15))
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.total_stated, m.is_disputed) == (
+        120,
+        120,
+        240,
+        False,
+    )
+
+
+def test_russian_handed_to_ukraine_in_exchange_for_wounded() -> None:
+    m = one(
+        "Россия передала Украине 31 раненого военнопленного в обмен на 15 раненых российских военных.",
+        date(2025, 8, 15),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (31, 15, 31)
+
+
+def test_the_same_number_beside_a_recalled_swap_in_the_same_sentence() -> None:
+    m = one(
+        "Russia received 84 of its servicemen on Thursday and Ukraine got the same number back, "
+        "after a swap of 103 each on 1 August.",
+        date(2025, 8, 15),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
