@@ -1397,6 +1397,7 @@ def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[in
 # --- the date ------------------------------------------------------------------------------
 
 
+_DATELINE_RE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ.'’ -]{2,30},\s*")
 _SAID_ON_RE = _rx(
     r"\b(?:said|says|announced|reported|told \w+|stated|confirmed|wrote)\s+(?:on\s+|late\s+|early\s+)?$|"
     r"(?:заяви\w*|повідоми\w*|сообщи\w*|написа\w*)\s+(?:у|в)?\s*$"
@@ -1413,8 +1414,12 @@ def _event_date(
     for f in ordered:
         clauses = _clause_bounds(f.sentence.text)
         # "said on Friday that 185 came home late Thursday": the day of the saying is not the swap's
+        # and neither is a dateline's ("KYIV, June 12 - On Sunday, 95 came home")
+        dateline = _DATELINE_RE.match(f.sentence.text)
         reporting = [
-            bool(_SAID_ON_RE.search(f.sentence.text[max(0, d.start - 30) : d.start])) for d in f.dates
+            bool(_SAID_ON_RE.search(f.sentence.text[max(0, d.start - 30) : d.start]))
+            or (dateline is not None and d.start == dateline.end())
+            for d in f.dates
         ]
         for _, d in sorted(zip(reporting, f.dates, strict=True), key=lambda pair: pair[0]):
             if not _is_current(d, published):
