@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -158,6 +160,30 @@ class FeedSite:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+@contextmanager
+def hostile_server_process() -> Iterator[str]:
+    """A `tests.hostile_servers.HostileServer` in a process of its own; yields its "127.0.0.1:PORT".
+
+    In a thread of the test process, its busy routes (the endless body, the gzip bomb) compete
+    for the GIL with the fetcher's event loop and can push unrelated requests past their deadline.
+    """
+    code = (
+        "import sys, time\nfrom tests.hostile_servers import HostileServer\n"
+        "server = HostileServer().start()\nprint(server.host_port, flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().strip()
+    finally:
+        process.kill()
+        process.wait(10)
 
 
 # --- running the real flow ------------------------------------------------------------------
