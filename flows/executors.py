@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import TaskRunContext
 
 from flows.config import Settings
 
@@ -94,10 +95,17 @@ class DaskExtraction(Executor):
         if not items:
             return []
         size = math.ceil(len(items) / (self._total_threads() * self._chunks_per_thread))
-        futures = [
-            self._runner.submit(extract_chunk, {"fn": fn, "items": items[start : start + size]})
-            for start in range(0, len(items), size)
-        ]
+        # Submitted from inside a task (process-pages), the runner would ship that task's context,
+        # parameters included (this executor, a progress callback), which cannot be pickled; the
+        # chunks hang off the flow run instead.
+        outer_task = TaskRunContext.__var__.set(None)
+        try:
+            futures = [
+                self._runner.submit(extract_chunk, {"fn": fn, "items": items[start : start + size]})
+                for start in range(0, len(items), size)
+            ]
+        finally:
+            TaskRunContext.__var__.reset(outer_task)
         results: list[R] = []
         for future in futures:
             results.extend(future.result(timeout=timeout))
