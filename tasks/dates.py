@@ -94,7 +94,8 @@ _RELATIVE_RE = re.compile(
 _PAST_RE = re.compile(
     r"\b(last (?:week|month|year|summer|autumn|fall|winter|spring)|(?:a|one|two|three|several) "
     r"(?:weeks?|months?|years?) ago|минулого (?:тижня|місяця|року)|минулому (?:тижні|місяці|році)|"
-    r"на минулому тижні|на прошлой неделе|в прошлом (?:месяце|году)|прошлого (?:месяца|года))\b",
+    r"на минулому тижні|на прошлой неделе|в прошлом (?:месяце|году)|прошлого (?:месяца|года)|"
+    r"(?:\w+\s+)?(?:рік|роки|років|року|год|года|лет|місяц\w*|месяц\w*|тижн\w*|недел\w*)\s+(?:тому|назад))\b",
     re.IGNORECASE,
 )
 # a month without a day: "In August", "у серпні", "в августе" (an earlier event unless it is this month)

@@ -763,13 +763,16 @@ def _is_current(d: DateSpan, published: date | None) -> bool:
     return published - timedelta(days=3) <= d.value <= published + timedelta(days=1)
 
 
-_YEAR_SWAP_RE = _rx(r"\b((?:19|20)\d\d)\s+(?:prisoner\s+|POW\s+)?(?:swap|exchange|обмін\w*|обмен\w*)")
+_YEAR_SWAP_RE = _rx(
+    r"\b((?:19|20)\d\d)\s+(?:prisoner\s+|POW\s+)?(?:swap|exchange|обмін\w*|обмен\w*)|"
+    r"(?:swap|exchange|обмін\w*|обмен\w*|échange|austausch\w*)\s+(?:of\s+|de\s+|von\s+)?((?:19|20)\d\d)\b(?!\s*-)"
+)
 
 
 def _old_year_swap(clause: str, published: date | None) -> bool:
     """ "in a 2023 exchange in which 45 returned": a swap of an earlier year."""
     m = _YEAR_SWAP_RE.search(clause)
-    return bool(m) and published is not None and int(m[1]) < published.year
+    return bool(m) and published is not None and int(m[1] or m[2]) < published.year
 
 
 def _recalled_date(
@@ -781,9 +784,11 @@ def _recalled_date(
     if any(_is_current(d, published) for d in in_clause):
         return False  # "on Friday ..., agreed in Istanbul last week": the old date is the agreement's
     for d in in_clause:
-        old_event = re.match(r"^\W{0,3}\s*(?:when|коли|когда)\b", sentence[d.end :], _I)
+        old_event = re.match(
+            r"^\s*(?:року|года|р\.|г\.)?\W{0,3}\s*(?:when|коли|когда|als|lorsque)\b", sentence[d.end :], _I
+        )
         if not old_event and re.search(
-            r"(?:since|from|з|с|від|от)\b", sentence[max(0, d.start - 40) : d.start], _I
+            r"(?<!\w)(?:since|from|з|с|від|от|seit|depuis)\b", sentence[max(0, d.start - 40) : d.start], _I
         ):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
         if d.kind == "weekday" and d.value >= published - timedelta(days=6):

@@ -1171,3 +1171,16 @@ def test_the_same_number_beside_a_recalled_swap_in_the_same_sentence() -> None:
         date(2025, 8, 15),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд у Ростові засудив 12 бійців Азову. Частину їхніх побратимів звільнили під час обміну у вересні "
+        "2022 року, коли додому повернулися 215 людей.",
+        "Засуджений у Росії морпіх повернувся з полону під час обміну 2024 року, коли додому повернулися 95 бійців.",
+        "Три года назад из украинского плена вернулись 144 российских военных. Сегодня многие из них снова служат.",
+    ],
+)
+def test_ukrainian_and_russian_look_backs_are_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 12, 30)) == []
