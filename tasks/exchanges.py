@@ -616,8 +616,9 @@ def _people_head_end(np: str) -> int | None:
         return own.end()  # "Russia got back 144 of its own"
     of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+)(.*)$", np, _I)
     phrase = of[1] if of else np
-    stop = _NP_STOP_RE.search(phrase)
-    if stop and stop.start() > 0:
+    # the first stop word after the head's first word ("84 freed Ukrainians were ...": "were")
+    stop = next((m for m in _NP_STOP_RE.finditer(phrase) if m.start() > 0), None)
+    if stop:
         phrase = phrase[: stop.start()]
     window = " ".join(phrase.split()[: 3 if of else 5])
     matches = list(_PEOPLE_RE.finditer(window))
@@ -922,7 +923,13 @@ def _counts_in_sentence(
             )
             if previous is not None:
                 gap = text[previous.end : span.start]
-                if subset_open or _SUBSET_BEFORE_RE.search(gap):
+                # "12 of them civilians, and Ukraine got back 108": "of them" belongs to the 12
+                gap_markers = re.sub(
+                    r"^\s*(?:of (?:them|whom|those)|з них|из них|davon)\b", "", gap, flags=_I
+                )
+                if referent_whole:
+                    pass  # "Twelve civilians were among the 110 Russians": the 110 is the whole
+                elif subset_open or _SUBSET_BEFORE_RE.search(gap_markers):
                     relation = "subset"
                 elif len(gap) <= 90 and _additive(gap):
                     # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown

@@ -1184,3 +1184,27 @@ def test_the_same_number_beside_a_recalled_swap_in_the_same_sentence() -> None:
 )
 def test_ukrainian_and_russian_look_backs_are_not_news(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 12, 30)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Among the 84 freed Ukrainians were 51 civilians, Kyiv said on Thursday. Russia got 84 soldiers back.",
+            (84, 84, 51),
+        ),
+        (
+            "A total of 110 Russians were returned on Thursday, 12 of them civilians from the Kursk region, "
+            "and Ukraine got back 108 of its people.",
+            (108, 110, None),
+        ),
+        (
+            "Twelve civilians from the Kursk region were among the 110 Russians returned on Thursday, while "
+            "108 Ukrainians came home.",
+            (108, 110, None),
+        ),
+    ],
+)
+def test_civilian_breakdowns_do_not_swallow_the_whole(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 8, 15))
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == expected
