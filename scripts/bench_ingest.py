@@ -234,6 +234,7 @@ class TreeMemorySampler:
         self.peak_rss_kb = 0
         self.peak_pss_kb = 0
         self.peak_processes = 0
+        self.peak_pss_kb_by_process: dict[str, int] = {}  # "pid command" -> peak PSS
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="memory-sampler", daemon=True)
 
@@ -253,6 +254,10 @@ class TreeMemorySampler:
                 usage = _rollup_kb(pid)
                 rss += usage.get("Rss", 0)
                 pss += usage.get("Pss", 0)
+                name = f"{pid} {_command(pid)}"
+                self.peak_pss_kb_by_process[name] = max(
+                    self.peak_pss_kb_by_process.get(name, 0), usage.get("Pss", 0)
+                )
             self.peak_rss_kb = max(self.peak_rss_kb, rss)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
             self.peak_processes = max(self.peak_processes, len(pids))
@@ -278,6 +283,14 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
+def _command(pid: int) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    return " ".join(a.decode(errors="replace") for a in argv[:4])[-80:]
+
+
 def _rollup_kb(pid: int) -> dict[str, int]:
     try:
         lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
@@ -299,6 +312,7 @@ class CliRun:
     peak_rss_mb: float
     peak_pss_mb: float
     peak_processes: int
+    peak_pss_mb_by_process: dict[str, float]
     exit_code: int
     counts: dict = field(default_factory=dict)
     totals: dict = field(default_factory=dict)
@@ -325,6 +339,9 @@ def run_cli(args: list[str], env: dict[str, str]) -> CliRun:
         peak_rss_mb=round(sampler.peak_rss_kb / 1024, 1),
         peak_pss_mb=round(sampler.peak_pss_kb / 1024, 1),
         peak_processes=sampler.peak_processes,
+        peak_pss_mb_by_process={
+            name: round(kb / 1024, 1) for name, kb in sampler.peak_pss_kb_by_process.items()
+        },
         exit_code=process.returncode,
         counts=summary.get("counts", {}),
         totals=summary.get("totals", {}),
