@@ -87,7 +87,7 @@ _TRIGGER_RE = _rx(
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|"
     r"gefangen|austausch|ausgetauscht|getauscht|tauschen|freigelassen|freigekommen|heimgekehrt|"
     r"zurückgekehrt|übergeben|übergab|heimkehr|rückkehr|erhielt|\bzurück\b|"
-    r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|"
+    r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|changed hands|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
     r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
@@ -269,7 +269,8 @@ _STILL_HELD_RE = _rx(
 )
 _RETURN_CONTEXT_RE = _rx(
     r"\b(?:home|free|freed|back|returned|released|exchanged|swapped|traded|handed|received|recovered|"
-    r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return)\b|"
+    r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return|"
+    r"changed hands)\b|"
     r"додому|домой|на родину|повернул\w*|повернен\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
@@ -565,6 +566,34 @@ _LISTS_BEFORE_RE = _rx(
 
 # "103 POWs each": the "each" after a counted noun belongs to that count
 _COUNTED_BEFORE_EACH_RE = _rx(rf"\d\s+(?:[^\W\d]+\s+){{0,3}}?(?:{_PEOPLE})\s*$")
+
+
+_PERSON_TITLE = (
+    r"politician|businessman|businesswoman|lawmaker|oligarch|ex-lawmaker|former lawmaker|politiker|geschäftsmann|"
+    r"abgeordnete\w*|oligarch\w*|homme politique|député|політик\w*|бізнесмен\w*|олігарх\w*|депутат\w*|"
+    r"политик\w*|бизнесмен\w*|олигарх\w*"
+)
+_NAMED_PERSON_AFTER_RE = _rx(
+    r"^[^\W\d]*(?:\s+[^\W\d]+){0,3}?\s*(?:"
+    r"(?:,\s*|\s)(?:and|und|et|та|і|и|plus|as well as)\s+(?:the\s+|den\s+|der\s+|le\s+|l'|a\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_PERSON_TITLE})\s+(?:[A-ZА-ЯІЇЄ][\w'-]+\s*){{1,3}}|"
+    # "55 soldiers - and Medvedchuk.": a bare surname closing the clause after a dash
+    r"\s*[-–—]\s*(?:and|und|et|і|и|та)\s+(?-i:[A-ZА-ЯІЇЄ][a-zа-яіїє'’-]{3,})(?=\s*(?:[.;]|$)))"
+)
+
+
+def _named_person_after(after: str) -> bool:
+    """ "55 soldiers and the politician Viktor Medvedchuk", "55 soldiers - and Medvedchuk": one more."""
+    m = _NAMED_PERSON_AFTER_RE.match(after)
+    if not m:
+        return False
+    name = m[0].split()[-1]
+    return not (
+        _UA_ACTOR_RE.search(name)
+        or _RU_ACTOR_RE.search(name)
+        or _PEOPLE_RE.search(name)
+        or any(pattern.search(name) for _, pattern, _ in _mediator_patterns())
+    )
 
 
 def _breakdown_follows(after: str) -> bool:
@@ -988,7 +1017,8 @@ def _counts_in_sentence(
                 relation = "base"  # "157 Ukrainian soldiers and 157 Russian servicemen": two sides
 
             count = _Count(
-                value=span.value,
+                # "55 soldiers and the politician Viktor Medvedchuk": a named person on top
+                value=span.value + (1 if _named_person_after(after_text) else 0),
                 sentence=sentence.index,
                 start=span.start,
                 end=span.end,
@@ -1289,6 +1319,7 @@ _TALLY_RE = _rx(
 _MEDIATION_CUE_RE = _rx(
     r"thank\w*[^.]{0,40}?\bfor (?:its|their|his|her) (?:help|assistance|efforts)|"
     r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
+    r"(?:stitched|put|pieced) together by|(?:arranged|negotiated) by|"
     r"vermittel\w*|vermittlung\w*|mediat\w*|médiat\w*|sous l'égide|grâce à|avec l'aide|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
 )

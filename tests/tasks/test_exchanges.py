@@ -1208,3 +1208,24 @@ def test_ukrainian_and_russian_look_backs_are_not_news(text: str) -> None:
 def test_civilian_breakdowns_do_not_swallow_the_whole(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 8, 15))
     assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine freed 60 Russian soldiers and the businessman Ivan Petrenko on Thursday, getting 61 of its own back.",
+        "Kyiv got 61 of its own back on Thursday; Moscow got 60 soldiers - and Petrenko.",
+    ],
+)
+def test_a_named_person_handed_over_with_a_group_adds_one(text: str) -> None:
+    m = one(text, date(2025, 8, 15))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (61, 61)
+
+
+def test_changed_hands_dates_the_swap_and_stitched_together_by_mediates() -> None:
+    m = one(
+        "About 300 people changed hands last night in a deal stitched together by Turkey. "
+        "Kyiv got back 215 of its own.",
+        date(2022, 9, 22),
+    )
+    assert (m.event_date, m.mediators, m.returned_to_ukraine) == (date(2022, 9, 21), ("TR",), 215)
