@@ -388,6 +388,12 @@ _NOISE_LINE_RE = _rx(
     r"in other news|по темі|по теме|ещё по теме|еще по теме|новости по теме|більше новин|також читайте|"
     r"mehr zum thema|lesen sie auch|(?:à )?lire aussi|sur le même sujet)"
 )
+_LINK_LABEL_RE = _rx(
+    r"^\W*(?:read (?:also|more|next)|also read|related|see also|more\b|more stories|top stories|most read|latest|"
+    r"recommended|in other news|читайте|дивіться також|смотрите также|по темі|по теме|ещё по теме|еще по теме|"
+    r"новости по теме|більше новин|також читайте|mehr zum thema|lesen sie auch|(?:à )?lire aussi|sur le même sujet)"
+    r"[^\d]*$"
+)
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "maj", "capt", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "approx", "inc", "corp", "jr",
@@ -457,8 +463,21 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
         sentences.append(_Sentence(-1, title.strip()))
         seen_lines.add(_normalise(title))
     index = 0
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line and not _NOISE_LINE_RE.match(line)]
+    lines = []
+    after_label = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if _NOISE_LINE_RE.match(line):
+            # a "Read also:" / "More news" label on a line of its own: the next line is its link
+            after_label = len(line.split()) <= 4 and bool(_LINK_LABEL_RE.match(line))
+            continue
+        if after_label and _looks_like_headline(line):
+            after_label = False
+            continue
+        after_label = False
+        lines.append(line)
     for position, line in enumerate(lines):
         key = _normalise(line)
         if key in seen_lines:
@@ -560,6 +579,7 @@ _DEAL_NAME_BEFORE_RE = _rx(
     r"(?:format|формат\w*)\s+(?:of\s+)?$"
 )
 _LISTS_BEFORE_RE = _rx(
+    r"\b(?:the\s+)?names\s+of\s+(?:the\s+)?$|(?:імена|имена|прізвища|фамилии)\s+(?:\w+\s+)?$|"
     r"\blists?\s+(?:\w+\s+){0,2}?(?:of|with)\s+$|списк\w*\s+(?:\w+\s+){0,2}?(?:з|из|с)?\s*$|listes?\s+de\s+$"
 )
 

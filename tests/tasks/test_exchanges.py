@@ -1229,3 +1229,15 @@ def test_changed_hands_dates_the_swap_and_stitched_together_by_mediates() -> Non
         date(2022, 9, 22),
     )
     assert (m.event_date, m.mediators, m.returned_to_ukraine) == (date(2022, 9, 21), ("TR",), 215)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Україна передала Росії імена 300 полонених, яких чекає на обмін.",
+        "Читайте також:\nУкраїна повернула з полону 185 захисників\nЗСУ відбили 40 атак на Покровському напрямку.",
+        "Більше новин\n185 захисників повернулися додому\nСиноптики прогнозують дощ.",
+    ],
+)
+def test_names_handed_over_and_links_under_a_label_are_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 10, 20)) == []
