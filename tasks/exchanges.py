@@ -552,7 +552,7 @@ def _language(text: str) -> str:
 def _noun_phrase(sentence: str, end: int) -> str:
     """The words right after a number, up to punctuation or six words."""
     tail = sentence[end:]
-    stop = re.search(r"[,.;:()\"“”«»!?]|\s[—–]\s", tail)
+    stop = re.search(r"[,.;:()\"“”«»!?]|\s[—–-]\s", tail)
     tail = tail[: stop.start()] if stop else tail
     words = tail.split()
     return " ".join(words[:6])
