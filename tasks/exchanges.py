@@ -576,7 +576,11 @@ _POSSESSOR_BEFORE_RE = _rx(r"\b(ukraine|kyiv|kiev|russia|moscow)['’]s\s*$")
 
 _DEAL_NAME_BEFORE_RE = _rx(
     r"(?:exchange|swap|deal|format|обмін\w*|обмен\w*|формат\w*|échange|austausch\w*)\s*(?:of\s+|в\s+|у\s+)?[«\"“„']\s*$|"
-    r"(?:format|формат\w*)\s+(?:of\s+)?$"
+    r"(?:format|formula|deal|agreement|формат\w*|формул\w*|домовленост\w*|договоренност\w*|угод\w*)\s+"
+    r"(?:of\s+|за\s+)?$|"
+    # "в рамках обмена 1000 на 1000", "обміну полоненими 1000 на 1000": the exchange named by its size
+    r"(?:обміну|обмена|обмену|обмін|обмен)\s+(?:полоненими\s+|пленными\s+|військовополоненими\s+|военнопленными\s+)?$|"
+    r"(?:stage|phase|part|етап\w*|этап\w*)\s+of\s+(?:an?\s+|the\s+)?(?:exchange|swap)\s+of\s+$"
 )
 _LISTS_BEFORE_RE = _rx(
     r"\b(?:the\s+)?names\s+of\s+(?:the\s+)?$|(?:імена|имена|прізвища|фамилии)\s+(?:\w+\s+)?$|"
@@ -660,7 +664,7 @@ def _core_phrase(np: str) -> str:
 
 def _people_head_end(np: str) -> int | None:
     """Where the last people noun right after a number ends ("22 wounded Ukrainian captives")."""
-    own = re.match(r"^of (?:its|their|our) own\b", np, _I)
+    own = re.match(r"^(?:of (?:its|their|our) own|своїх|своих|seiner|ihrer)\b", np, _I)
     if own:
         return own.end()  # "Russia got back 144 of its own"
     of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+)(.*)$", np, _I)
@@ -741,6 +745,15 @@ def _is_date_or_year(span: NumberSpan, sentence: str, dates: list[DateSpan]) -> 
     return raw.isdigit() and len(raw) == 4 and 1900 <= span.value <= 2100
 
 
+_FRAMEWORK_RE = _rx(
+    r"(?:under|as part of|within|in line with|in the framework of|в рамках|у рамках|у межах|в межах|згідно з|"
+    r"відповідно до|согласно|dans le cadre d[eu']|im rahmen)\s+(?:the\s+|an?\s+|des?\s+)?(?:[^,.;:]|(?<=\d)[,.](?=\d)){0,60}?"
+    r"(?:deal|agreement|accord|format|formula|домовленост\w*|договоренност\w*|угод\w*|формул\w*|формат\w*|"
+    r"обмін\w*|обмен\w*|échange|vereinbarung|abkommens?)\b(?:\s+(?:agreed|reached|struck)\s+[^,.;:]{0,40})?|"
+    r"\b(?:deal|agreement|format|swap|exchange)\s+agreed\s+(?:in|at|on|last)\s+[^,.;:]{0,30}"
+)
+
+
 def _future(sentence_before: str, clause_before: str, clause_after: str) -> bool:
     """Is the count part of an agreement, a plan or a promise rather than a completed return?
 
@@ -749,6 +762,9 @@ def _future(sentence_before: str, clause_before: str, clause_after: str) -> bool
     in another clause ("'We will ...,' he said after 207 returned"). With no verb before the
     number, the first verb after it decides ("1,200 will be exchanged").
     """
+    # "Under the 1,000-for-1,000 agreement, 390 were freed": the framework, not a plan
+    sentence_before = _FRAMEWORK_RE.sub(lambda m: " " * len(m[0]), sentence_before)
+    clause_before = _FRAMEWORK_RE.sub(lambda m: " " * len(m[0]), clause_before)
     future_before = [m.start() for m in _FUTURE_RE.finditer(sentence_before)]
     completed_before = [m.start() for m in _COMPLETED_RE.finditer(sentence_before)]
     last_future = future_before[-1] if future_before else -1
@@ -904,16 +920,11 @@ def _counts_in_sentence(
                 np = number_of[1]  # "put the number of returned Ukrainians at 140"
             head_end = _people_head_end(np)
             paired = _paired_with(after_text, span.value)
-            descriptor = (
-                paired
-                and bool(
-                    re.match(
-                        r"^\W*\d[\d,  ]*\W*(?:\w+\s+)?(?:swap|exchange|deal|format|агреемент|обмін|обмен)",
-                        re.sub(r"^\s*(?:-?for-?|на|за)", "", after_text, flags=_I),
-                        _I,
-                    )
-                    # "обмена «1000 на 1000»", "the exchange in the 1,000-for-1,000 format": the deal's name
-                    or bool(_DEAL_NAME_BEFORE_RE.search(text[max(0, span.start - 40) : span.start]))
+            descriptor = paired and bool(
+                re.match(
+                    r"^\W*\d[\d,  ]*\W*(?:\w+\s+)?(?:swap|exchange|deal|format|агреемент|обмін|обмен)",
+                    re.sub(r"^\s*(?:-?for-?|на|за)", "", after_text, flags=_I),
+                    _I,
                 )
             )
             if re.search(
@@ -928,6 +939,11 @@ def _counts_in_sentence(
             )
             each = bool((each_before and not each_taken) or _EACH_AFTER_RE.match(after_text))
             po = bool(_PO_BEFORE_RE.search(before_text))
+            # "обмена «1000 на 1000»", "a stage of an exchange of 1,000 prisoners each": the deal's name
+            descriptor = descriptor or (
+                (paired or each)
+                and bool(_DEAL_NAME_BEFORE_RE.search(text[max(0, span.start - 40) : span.start]))
+            )
             if head_end is None and not (paired or each or po):
                 continue
             if span.is_word and span.value == 1 and re.match(r"^\s+of\b", after_text):
@@ -980,7 +996,7 @@ def _counts_in_sentence(
                     pass  # "Twelve civilians were among the 110 Russians": the 110 is the whole
                 elif subset_open or _SUBSET_BEFORE_RE.search(gap_markers):
                     relation = "subset"
-                elif len(gap) <= 90 and _additive(gap):
+                elif len(gap) <= 90 and _additive(gap) and not previous.descriptor:
                     # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown
                     relation = "subset" if previous.relation == "subset" else "additive"
             elif _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-4:])) and not referent_whole:
@@ -1078,7 +1094,7 @@ def _stated_side(
     if ru and not ua:
         return RU, True
     # "230 of their service members", "Russia got back 144 of its own"
-    if re.match(r"^\s*of (?:its|their|our)\b", np, _I):
+    if re.match(r"^\s*(?:of (?:its|their|our)|своїх|своих)\b", np, _I):
         side = _side_from_actor(_without_counted_people(sentence[: span.start]))
         if side:
             return side, True
@@ -1656,6 +1672,9 @@ def _episodes(
 def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None) -> ExchangeMention | None:
     """One exchange from the counts in `facts` (all the article's, or one day's)."""
     counts = [c for f in facts for c in f.counts]
+    if any(not c.descriptor and c.sentence >= 0 and c.group == MAIN and not c.approx for c in counts):
+        # "the first stage of the 1,000-for-1,000 swap: 390 each": the deal's name is no figure
+        counts = [c for c in counts if not c.descriptor]
     side_results: dict[str, _Choice] = {}
     for side in (UA, RU):
         claims = _side_claims(counts, side)

@@ -1241,3 +1241,30 @@ def test_changed_hands_dates_the_swap_and_stitched_together_by_mediates() -> Non
 )
 def test_names_handed_over_and_links_under_a_label_are_not_news(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 10, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia and Ukraine on Friday carried out the first stage of an exchange of 1,000 prisoners each, "
+            "with 390 returned to each side.",
+            (390, 390),
+        ),
+        (
+            "У п'ятницю в рамках домовленості 1000 на 1000 додому повернулися 390 захисників, Росія отримала 390 своїх.",
+            (390, 390),
+        ),
+        (
+            "В пятницу Россия и Украина провели первый этап обмена пленными 1000 на 1000, вернув по 390 человек.",
+            (390, 390),
+        ),
+        (
+            "Under the 1,000-for-1,000 deal agreed in Istanbul, 390 Ukrainians and 390 Russians were freed on Friday.",
+            (390, 390),
+        ),
+    ],
+)
+def test_the_deal_named_by_its_size_is_not_the_stage_figure(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 5, 23))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
