@@ -4,6 +4,8 @@
 line) and returns the exchanges the article reports as news, as `ExchangeMention`s (usually one).
 
 How it reads a text:
+French is read at a basic level (vocabulary, number words, weekdays, months).
+
 1. Page furniture ("Read more: ...", "Share this", "Advertisement", "[Photo: ...]" captions,
    breadcrumbs, a repeated headline) is dropped; a short first line without a full stop is taken
    as the headline (used only when the body gives no figure). The rest is split into sentences
@@ -49,6 +51,17 @@ How it reads a text:
    its help") that is about the swap, or stands alone and is neither future nor past; "US-mediated
    talks" is about talks. Exchange number: an ordinal right before "exchange" ("49th",
    "forty-ninth", "49-й обмін", "der 58. Austausch"), not "the fifth this year".
+
+Also: a line under a "Read also:" label, or a headline-like line with a figure between paragraphs
+not about a return, links another story; "lists/names of 1,000 prisoners" are paper, not returns;
+a deal named by its size ("в рамках обмена «1000 на 1000»", "a stage of an exchange of 1,000
+each") is no figure beside the stage's own count, and "under the ... agreement" is its framework,
+not a plan; "that summer", "back then", "such as the swap of", "a 2023 exchange", "the biggest
+swap of the year" look back; "exchange of fire/information" is another sense, and a bare total
+needs captives or a swap verb; "55 soldiers and the politician X" adds one; "the same number of
+servicemen" mirrors the military part; a capital beside a cue mediates ("brokered by Abu
+Dhabi"), a nationality of people freed ("two US citizens") does not; the day of a dateline or of
+"said on Friday" yields to the swap's own day ("late Thursday").
 
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
 person added to a count ("55 soldiers and Medvedchuk") is not counted unless the text restates
