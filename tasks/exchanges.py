@@ -196,7 +196,7 @@ _GIVE_RE = _rx(
     r"звільнил\w*|передал\w*|передає|віддал\w*|освободил\w*|отдал\w*|отпустил\w*|відпустил\w*"
 )
 _GET_RE = _rx(
-    r"brought (?:back|home)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
+    r"brought (?:back|home)|brought(?=\s*$)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
     r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
     r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*"
 )
@@ -957,7 +957,16 @@ def _counts_in_sentence(
                 (paired or each)
                 and bool(_DEAL_NAME_BEFORE_RE.search(text[max(0, span.start - 40) : span.start]))
             )
-            if head_end is None and not (paired or each or po):
+            # "Russia got 390 back", "Kyiv brought 84 home": the people are implied
+            implied = bool(
+                re.match(r"^\s+(?:back|home)\b", after_text, _I)
+                and re.search(
+                    r"\b(?:got|gets|received|brought|brings|took|welcomed)\s+(?:another\s+)?$",
+                    before_text,
+                    _I,
+                )
+            )
+            if head_end is None and not (paired or each or po or implied):
                 continue
             if span.is_word and span.value == 1 and re.match(r"^\s+of\b", after_text):
                 continue  # "one of the biggest swaps"
@@ -1130,7 +1139,7 @@ def _stated_side(
 def _without_counted_people(text: str) -> str:
     """Blank out "175 Ukrainian prisoners": counted people are not the actor of a later verb."""
     return re.sub(
-        r"\d[\d,  ]*\s+(?:\w+\s+){0,2}?(?:ukrain|russia|україн|росі|украин|росси)\w*",
+        r"\d[\d,  ]*\s+(?:(?!(?:and|та|і|и|und|et)\b)\w+\s+){0,2}?(?:ukrain|russia|україн|росі|украин|росси)\w*",
         lambda m: " " * len(m[0]),
         text,
         flags=_I,

@@ -1268,3 +1268,15 @@ def test_names_handed_over_and_links_under_a_label_are_not_news(text: str) -> No
 def test_the_deal_named_by_its_size_is_not_the_stage_figure(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 5, 23))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Sunday Ukraine got back 38 marines and Russia got back two of its pilots.", (38, 2)),
+        ("Kyiv brought 84 home on Friday, and Moscow got 84 back.", (84, 84)),
+    ],
+)
+def test_implied_people_and_of_its_own_after_another_count(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 5, 23))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
