@@ -1522,7 +1522,18 @@ def _event_date(
             or (dateline is not None and d.start == dateline.end())
             for d in f.dates
         ]
-        for _, d in sorted(zip(reporting, f.dates, strict=True), key=lambda pair: pair[0]):
+        # "late Wednesday", "Wednesday night" name when the swap ended: preferred in their sentence
+        late = [
+            bool(
+                re.search(
+                    r"\b(?:late|early)\s+(?:on\s+)?$", f.sentence.text[max(0, d.start - 12) : d.start], _I
+                )
+            )
+            or bool(re.match(r"^\s+(?:night|evening)\b", f.sentence.text[d.end :], _I))
+            for d in f.dates
+        ]
+        ranked = sorted(zip(reporting, late, f.dates, strict=True), key=lambda item: (item[0], not item[1]))
+        for _, _, d in ranked:
             if not _is_current(d, published):
                 continue
             clause = next((f.sentence.text[a:b] for a, b in clauses if a <= d.start < b), "")

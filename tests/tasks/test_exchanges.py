@@ -1280,3 +1280,15 @@ def test_the_deal_named_by_its_size_is_not_the_stage_figure(text: str, expected:
 def test_implied_people_and_of_its_own_after_another_count(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 5, 23))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday: 185 Ukrainian soldiers came home in a swap that ended late Wednesday.",
+        "Ukraine on Thursday welcomed home 185 soldiers freed late Wednesday.",
+        "On Thursday, Kyiv said 185 soldiers came home on Wednesday night.",
+    ],
+)
+def test_late_wednesday_in_a_thursday_report_is_wednesday(text: str) -> None:
+    assert one(text, date(2025, 10, 2)).event_date == date(2025, 10, 1)
