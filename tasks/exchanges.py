@@ -966,6 +966,12 @@ def _counts_in_sentence(
                     _I,
                 )
             )
+            if head_end is None and re.match(
+                r"^\s*(?:who|that)\s+(?:were|are|had been|have been)\s+(?:\w+\s+)?(?:wounded|injured|civilians)\b",
+                np,
+                _I,
+            ):
+                head_end = len(np)  # "including 12 who were badly wounded"
             if head_end is None and not (paired or each or po or implied):
                 continue
             if span.is_word and span.value == 1 and re.match(r"^\s+of\b", after_text):

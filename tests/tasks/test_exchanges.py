@@ -1292,3 +1292,8 @@ def test_implied_people_and_of_its_own_after_another_count(text: str, expected: 
 )
 def test_late_wednesday_in_a_thursday_report_is_wednesday(text: str) -> None:
     assert one(text, date(2025, 10, 2)).event_date == date(2025, 10, 1)
+
+
+def test_a_count_of_people_who_were_wounded() -> None:
+    m = one("Ukraine got back 84 POWs on Thursday, including 12 who were badly wounded.", date(2025, 8, 15))
+    assert (m.returned_to_ukraine, m.wounded_to_ukraine) == (84, 12)
