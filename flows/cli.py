@@ -107,7 +107,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("swapwire run: no feeds configured (use --feed URL or --config FILE)", file=sys.stderr)
         return EXIT_USAGE
     Progress.stderr().activate()
-    result = _run_flow(settings, trigger=args.trigger)
+    result = _run_flow(settings, trigger=args.trigger, config_path=args.config)
     summary = RunSummary.from_json(result)
     if args.json:
         print(json.dumps(result, default=str))
@@ -116,10 +116,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK if result["status"] == "completed" else EXIT_FAILED
 
 
-def _run_flow(settings, *, trigger: str) -> dict:
+def _run_flow(settings, *, trigger: str, config_path: str | None = None) -> dict:
     from flows.ingest import ingest_flow
 
     return ingest_flow(
+        config_path=config_path,
         feed_urls=[f.url for f in settings.feeds], db_path=str(settings.db_path),
         allow_private_networks=settings.fetch.allow_private_networks,
         allow_hosts=sorted(settings.fetch.allow_hosts), trigger=trigger,

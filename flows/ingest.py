@@ -165,6 +165,14 @@ def _ingest_feeds(con, settings: Settings, run_id: str, summary: RunSummary, cou
             is_update = bool(stored and entry.updated_at and stored[0] and entry.updated_at > stored[0])
             candidates.append((entry, url, is_update, state.feed_id))
 
+    # Entries an earlier run recorded but whose page it never stored (killed mid-run, or the page
+    # failed): the feed may answer 304 now and list nothing, so they come from the warehouse.
+    listed = {url for _, url, _, _ in candidates}
+    for feed_id, entry, url in load.unfetched_entries(con, [s.feed_id for s in due]):
+        if url not in listed:
+            listed.add(url)
+            candidates.append((entry, url, False, feed_id))
+
     statuses = load.page_statuses(con, (url for _, url, _, _ in candidates))
     for entry, url, is_update, feed_id in candidates:
         status = statuses.get(url)

@@ -190,6 +190,17 @@ class PageStatus:
         return self.last_outcome == "http_error" and self.last_status in PERMANENT_HTTP_STATUSES
 
 
+def unfetched_entries(con: duckdb.DuckDBPyConnection,
+                      feed_ids: Sequence[str]) -> list[tuple[str, FeedEntry, str]]:
+    """(feed_id, entry, canonical_url) of stored entries of these feeds whose page is not held yet."""
+    if not feed_ids:
+        return []
+    rows = _rows(con, sql("entries_unfetched"), {"feed_ids": list(feed_ids)})
+    return [(r["feed_id"], FeedEntry(guid=r["guid"], url=r["url"], title=r["title"],
+                                     published_at=r["published_at"], updated_at=r["updated_at"]),
+             r["canonical_url"]) for r in rows]
+
+
 def page_statuses(con: duckdb.DuckDBPyConnection, canonical_urls: Iterable[str]) -> dict[str, PageStatus]:
     batch = [{"canonical_url": u} for u in dict.fromkeys(canonical_urls)]
     if not batch:
