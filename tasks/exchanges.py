@@ -92,6 +92,27 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+def _lowercase_pattern(pattern: str) -> str:
+    """`pattern` with its literals lowercased and its escapes kept (`\\W` is not `\\w`)."""
+    out: list[str] = []
+    position = 0
+    while position < len(pattern):
+        if pattern[position] == "\\" and position + 1 < len(pattern):
+            out.append(pattern[position : position + 2])
+            position += 2
+        else:
+            out.append(pattern[position].lower())
+            position += 1
+    return "".join(out)
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-sensitive twin of a case-insensitive pattern, for text already lowercased: Python's
+    `re` scans a long IGNORECASE alternation about five times slower. Only for yes/no tests (a
+    lowercased string can differ in length, so its match positions are not the original's)."""
+    return re.compile(_lowercase_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+
 # --- vocabulary ---------------------------------------------------------------------------
 
 # the sentence talks about an exchange or a return of captives
@@ -338,6 +359,19 @@ _SUBSET_BEFORE_RE = _rx(
     r"зокрема|серед них|серед яких|серед(?!\w)|у тому числі|в тому числі|в том числе|среди них|среди которых|"
     r"среди(?!\w)|из них|з них|darunter|unter ihnen|\bof the \d)"
 )
+_SUBSET_OPENING_RE = _rx(rf"^\W*{_SUBSET_BEFORE_RE.pattern}")
+# lowercase twins of the tests run on every sentence of every article (see `_lowered`)
+_TRIGGER_LOWER = _lowered(_TRIGGER_RE)
+_BREAKDOWN_LOWER = _lowered(_BREAKDOWN_RE)
+_RETURN_CONTEXT_LOWER = _lowered(_RETURN_CONTEXT_RE)
+_PEOPLE_LOWER = _lowered(_PEOPLE_RE)
+
+
+def _mentions_return(lowered: str) -> bool:
+    """The (lowercased) sentence talks about an exchange or a return of captives."""
+    return bool(_TRIGGER_LOWER.search(lowered))
+
+
 _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
     r"а также|также|ще|еще|ещё|with|und|sowie|außerdem|zusätzlich)(?!\w)|\+|^\s*,\s*$"
@@ -466,7 +500,7 @@ def _isolated_link_line(lines: list[str], position: int) -> bool:
     if position == 0 or not _looks_like_headline(line) or not re.search(r"\d", line):
         return False
     neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
-    return not any(_TRIGGER_RE.search(n) for n in neighbours)
+    return not any(_mentions_return(n.lower()) for n in neighbours)
 
 
 def _sentences(text: str, title: str | None) -> list[_Sentence]:
@@ -1441,7 +1475,7 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
     used: set[int] = set()
     previous_about_exchange = False
     for s in sentences:
-        about_exchange = bool(_TRIGGER_RE.search(s.text))
+        about_exchange = _mentions_return(s.text.lower())
         cues = [
             m
             for m in _MEDIATION_CUE_RE.finditer(s.text)
@@ -1598,29 +1632,39 @@ def extract_exchanges(
         published = detect_published(text)
     sentences = _sentences(text, title)
     lang = _language(text)
-    facts: list[_SentenceFacts] = []
-    analysed = 0
+    # Which sentences speak of a return decides everything; most articles have none, and then
+    # dating every sentence would cost more than the rest of the article's processing.
+    triggers: list[bool] = []
     for s in sentences:
-        dates = find_dates(s.text, published)
-        is_trigger = (
-            bool(_TRIGGER_RE.search(s.text))
+        lowered = s.text.lower()
+        triggers.append(
+            _mentions_return(lowered)
             or (
                 # "Among the Ukrainians are 120 civilians." right after the figures
-                bool(facts)
-                and facts[-1].is_trigger
-                and bool(re.match(rf"^\W*{_SUBSET_BEFORE_RE.pattern}", s.text, _I))
+                bool(triggers)
+                and triggers[-1]
+                and bool(_SUBSET_OPENING_RE.match(s.text))
             )
-            or bool(_BREAKDOWN_RE.search(s.text))
+            or bool(_BREAKDOWN_LOWER.search(lowered))
             # "Russia got 90 servicemen", "Ukraine said it had brought 115 of its defenders home"
-            or bool(_RETURN_CONTEXT_RE.search(s.text) and _PEOPLE_RE.search(s.text))
+            or bool(_RETURN_CONTEXT_LOWER.search(lowered) and _PEOPLE_LOWER.search(lowered))
         )
-        f = _SentenceFacts(s, dates=dates, is_trigger=is_trigger)
+    if not any(triggers):
+        return []
+    facts: list[_SentenceFacts] = []
+    analysed = 0
+    for s, is_trigger in zip(sentences, triggers, strict=True):
+        f = _SentenceFacts(s, is_trigger=is_trigger)
         if f.is_trigger and analysed < _MAX_ANALYSED_SENTENCES:
             analysed += 1
-            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, dates)
+            f.dates = find_dates(s.text, published)
+            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, f.dates)
         facts.append(f)
     if not any(f.counts for f in facts):
         return []
+    for f in facts:  # the other sentences' dates matter only now (the event date, episodes)
+        if not (f.is_trigger and f.dates) and not f.counts:
+            f.dates = find_dates(f.sentence.text, published)
     # sentences about other swaps say nothing about this swap's mediators or number
     recalled = {f.sentence.index for f in facts if f.is_recalled and not f.counts}
     cumulative = {f.sentence.index for f in facts if f.is_cumulative and not f.counts}
