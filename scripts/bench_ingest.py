@@ -368,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target of issue 8 is missed")
     parser.add_argument("--skip-bare", action="store_true", help="skip the bare trafilatura loop")
     parser.add_argument("--keep", action="store_true", help="keep the warehouse file and print its path")
+    parser.add_argument("--profile", metavar="FILE", help="run the cold ingest under cProfile, stats to FILE")
     args = parser.parse_args(argv)
     n_pages = 400 if args.quick else args.pages
 
@@ -390,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in server.site.feed_paths:
             command += ["--feed", server.base_url + path]
 
-        cold = run_cli(command, env)
+        profiled = [sys.executable, "-m", "cProfile", "-o", args.profile] if args.profile else []
+        cold = run_cli(profiled + command, env)
         cold_requests = asdict(server.counts)
         server.reset_counts()
         warm = run_cli(command, env)

@@ -20,6 +20,7 @@ language are handled here because trafilatura's own handling does not fit a pipe
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import re
 import unicodedata
@@ -27,7 +28,16 @@ from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+)
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from tasks.clean import is_noise_line
@@ -49,9 +59,10 @@ MAX_TEXT_CHARS = 1_000_000
 
 # Settings chosen by measurement (scripts/eval_cleaning.py, aeb + trafilatura evaldata, with our
 # cleaning after them): reader comments are not article text (+0.003 precision, recall equal);
-# favor_precision cost 0.008 recall on aeb; favor_recall lowered precision; fast=True (no
-# readability/justext fallback) scored slightly higher on aeb but lost 8 `with` snippets on
-# evaldata; without tables recall fell by 0.006. deduplicate stays off (process-wide cache).
+# favor_precision cost 0.008 recall on aeb; favor_recall lowered precision; without tables recall
+# fell by 0.006. deduplicate stays off (process-wide cache). `fast` skips the readability/justext
+# comparison, a third of trafilatura's time; it changed 5 of 181 aeb pages, so a page whose fast
+# text is short (where the fallbacks are what rescue a page) is extracted again without it.
 TRAFILATURA_OPTIONS: dict[str, object] = {
     "include_comments": False,
     "include_tables": True,
@@ -61,6 +72,19 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
     "favor_recall": False,
     "deduplicate": False,
 }
+FAST_TEXT_MIN_CHARS = 1_500
+"""A fast extraction shorter than this is redone with trafilatura's fallback extractors."""
+FAST_TEXT_MAX_SHORT_LINES = 0.5
+"""... and so is one where more than this share of lines have under 6 words (a menu, not prose)."""
+
+
+def _doubtful_fast_text(text: str) -> bool:
+    """Where the fast path tends to fail: too little text, or a navigation list instead of prose."""
+    if len(text) < FAST_TEXT_MIN_CHARS:
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    short = sum(1 for line in lines if len(line.split()) < 6)
+    return short > FAST_TEXT_MAX_SHORT_LINES * len(lines)
 
 # Executable and styling blocks carry no article text; JSON-LD scripts carry metadata (dates).
 _BLOCK_OPENING = re.compile(r"<(script|style)\b([^<>]{0,2000})>|<!--", re.IGNORECASE)
@@ -112,27 +136,48 @@ def extract_document(html: bytes | str, *, url: str | None = None) -> ExtractedD
 
     canonical_url = _canonical_url(tree, url)
     language = _declared_language(tree)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        date_extraction_params={"original_date": True, "extensive_search": True},
-        **TRAFILATURA_OPTIONS,
-    )
+    meta = page_metadata(tree, url)
+    title = _clean(meta.title) or _clean(tree.findtext(".//title"))
+    # (bare_extraction works on a copy of the tree it is given)
+    document = trafilatura.bare_extraction(tree, url=url, fast=True, **TRAFILATURA_OPTIONS)
+    if document is None or _doubtful_fast_text(document.text or ""):
+        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS) or document
     if document is None:
-        return ExtractedDocument(
-            text="", title=_clean(tree.findtext(".//title")), canonical_url=canonical_url, language=language
-        )
+        return ExtractedDocument(text="", title=title, canonical_url=canonical_url, language=language)
     return ExtractedDocument(
         text=_normalise_text(document.text or ""),
-        title=_clean(document.title),
-        published=_parse_date(document.date),
-        author=_clean(document.author),
-        sitename=_clean(document.sitename),
+        title=title,
+        published=_parse_date(meta.date),
+        author=_clean(meta.author),
+        sitename=_clean(meta.sitename),
         canonical_url=canonical_url,
-        language=language or _clean(document.language),
-        description=_clean(document.description),
+        language=language or _clean(meta.language),
+        description=_clean(meta.description),
     )
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> Document:
+    """Title, author, date, site name, language and description of a page: the steps of
+    trafilatura's `extract_metadata` that we read, in its order. Categories, tags, the licence and
+    htmldate's extensive search (dates in running text) are left out: they cost ~8 ms a page,
+    more than a third of the extraction, and a date in the text is found after cleaning anyway
+    (`tasks.dates.detect_published`)."""
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:  # a single word is a handle, not a byline
+        metadata.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader fails on malformed blocks
+        metadata = extract_meta_json(tree, metadata)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.author:
+        metadata.author = extract_author(tree)
+    metadata.date = find_date(tree, url=metadata.url or url, original_date=True, extensive_search=False)
+    if not metadata.sitename:
+        metadata.sitename = extract_sitename(tree)
+    if metadata.sitename:
+        metadata.sitename = metadata.sitename.lstrip("@")
+    metadata.clean_and_trim()
+    return metadata
 
 
 _HEADLINE_MAX_WORDS = 25
