@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import time
 import uuid
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -106,8 +107,7 @@ def run_pipeline(settings: Settings, *, trigger: str, progress: Progress | None 
             load.start_run(con, run_id=run_id, trigger=trigger, flow_run_id=_flow_run_id())
             try:
                 to_fetch = _ingest_feeds(con, settings, run_id, summary, counts, progress)
-                _fetch_pages(con, settings, run_id, to_fetch, summary, counts, progress)
-                _process_pending(con, settings, counts, progress)
+                _fetch_and_process(con, settings, run_id, to_fetch, summary, counts, progress)
                 _fuse(con, counts, progress)
             except Exception as error:
                 summary.status, summary.error = "failed", f"{type(error).__name__}: {error}"
@@ -191,37 +191,64 @@ def _ingest_feeds(con, settings: Settings, run_id: str, summary: RunSummary, cou
     return list(wanted.values())
 
 
-def _fetch_pages(con, settings: Settings, run_id: str, pages: list[load.PageToFetch], summary: RunSummary,
-                 counts: dict, progress: Progress) -> None:
+# Batches handed to the extraction pool and not loaded yet: enough to keep every worker busy
+# while the next batch is fetched, few enough to bound the bodies held in memory.
+MAX_BATCHES_IN_FLIGHT = 2
+
+
+def _fetch_and_process(con, settings: Settings, run_id: str, pages: list[load.PageToFetch],
+                       summary: RunSummary, counts: dict, progress: Progress) -> None:
+    """Fetch new pages batch by batch and extract them while the next batch is fetched.
+
+    Each batch is committed to the raw layer as soon as it is fetched and then handed to the
+    extraction pool (a `process-pages` task run in a thread, so the flow goes on fetching); its
+    articles are loaded when it finishes, one transaction per batch. Pages a killed run stored but
+    never processed are done afterwards, from the warehouse.
+    """
     counts["n_pages_requested"] = len(pages)
-    if not pages:
+    leftovers = load.count_pending_raw_pages(con)
+    if not pages and not leftovers:
         return
-    bar = progress.bar("fetching pages", len(pages))
-    for batch in _chunks(pages, settings.batch_size):
-        requests = [FetchRequest(url=p.url, kind="page") for p in batch]
-        results: list[FetchResult] = steps.fetch_pages(quote(requests), settings.fetch,
-                                                       on_result=lambda _r: bar.advance(1))
-        load.store_fetched_pages(con, run_id=run_id, pages=batch, results=results)
-        for page, result in zip(batch, results, strict=True):
-            if not result.ok:
-                counts["n_pages_failed"] += 1
-                summary.page_failures.append({"url": page.url, "outcome": result.outcome,
-                                              "status": result.status, "error": result.error})
-    bar.done()
+    fetch_bar = progress.bar("fetching and extracting pages", len(pages)) if pages else None
+    with extraction_executor(settings, len(pages) + leftovers) as executor:
+        in_flight: deque = deque()
+        for batch in _chunks(pages, settings.batch_size):
+            requests = [FetchRequest(url=p.url, kind="page") for p in batch]
+            results: list[FetchResult] = steps.fetch_pages(quote(requests), settings.fetch,
+                                                           on_result=lambda _r: fetch_bar.advance(1))
+            stored = load.store_fetched_pages(con, run_id=run_id, pages=batch, results=results)
+            for page, result in zip(batch, results, strict=True):
+                if not result.ok:
+                    counts["n_pages_failed"] += 1
+                    summary.page_failures.append({"url": page.url, "outcome": result.outcome,
+                                                  "status": result.status, "error": result.error})
+            del results
+            if stored:
+                in_flight.append(steps.process_batch.submit(quote(stored), executor))
+            while len(in_flight) > MAX_BATCHES_IN_FLIGHT:
+                _load_batch(con, in_flight.popleft().result(), counts)
+        while in_flight:
+            _load_batch(con, in_flight.popleft().result(), counts)
+        if fetch_bar:
+            fetch_bar.done()
+        _process_pending(con, settings, counts, progress, executor)
 
 
-def _process_pending(con, settings: Settings, counts: dict, progress: Progress) -> None:
+def _load_batch(con, processed: list, counts: dict) -> None:
+    result = load.load_processed(con, processed)
+    counts["n_articles_new"] += result.new
+    counts["n_articles_updated"] += result.updated
+    counts["n_pages_failed"] += result.failed
+
+
+def _process_pending(con, settings: Settings, counts: dict, progress: Progress, executor) -> None:
+    """Process raw pages stored but not processed yet (a killed run's, or all of them on reprocess)."""
     pending = load.count_pending_raw_pages(con)
     if not pending:
         return
-    bar = progress.bar("extracting articles", pending)
-    with extraction_executor(settings, pending) as executor:
-        while batch := load.pending_raw_pages(con, limit=settings.batch_size):
-            processed = steps.process_batch(quote(batch), executor, on_done=bar.advance)
-            result = load.load_processed(con, processed)
-            counts["n_articles_new"] += result.new
-            counts["n_articles_updated"] += result.updated
-            counts["n_pages_failed"] += result.failed
+    bar = progress.bar("extracting stored pages", pending)
+    while batch := load.pending_raw_pages(con, limit=settings.batch_size):
+        _load_batch(con, steps.process_batch(quote(batch), executor, on_done=bar.advance), counts)
     bar.done()
 
 
@@ -244,7 +271,7 @@ def _exchange_rows(con) -> list[dict]:
 
 def _totals(con) -> dict[str, int]:
     return {
-        table: con.execute(f"select count(*) from {table}").fetchone()[0]
+        table: con.execute(f"select count(*) from {table}").fetchall()[0][0]
         for table in ("feeds", "articles", "stories", "exchange_mentions", "exchanges", "raw_pages")
     }
 
@@ -342,7 +369,8 @@ def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) 
         try:
             load.start_run(con, run_id=run_id, trigger="reprocess", flow_run_id=_flow_run_id())
             load.reset_derived(con)
-            _process_pending(con, settings, counts, progress)
+            with extraction_executor(settings, load.count_pending_raw_pages(con)) as executor:
+                _process_pending(con, settings, counts, progress, executor)
             _fuse(con, counts, progress)
             summary.status = "completed"
             summary.counts = counts

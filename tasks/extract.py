@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
@@ -37,7 +38,7 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
 )
-from trafilatura.settings import Document
+from trafilatura.settings import MANUALLY_CLEANED, Document
 from trafilatura.utils import load_html
 
 from tasks.clean import is_noise_line
@@ -72,6 +73,13 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
     "favor_recall": False,
     "deduplicate": False,
 }
+# trafilatura's MANUALLY_CLEANED tags, without those it treats specially before deleting them
+# (form: a form wrapping the whole article is kept; math: formulas are salvaged; figure: one
+# holding a table becomes a div), without head (title and metadata are read first) and without
+# aside, where some sites put the whole article (trafilatura's fallback extractors find it there).
+_DELETED_BY_TRAFILATURA = tuple(
+    tag for tag in MANUALLY_CLEANED if tag not in ("form", "math", "figure", "head", "aside")
+)
 FAST_TEXT_MIN_CHARS = 1_500
 """A fast extraction shorter than this is redone with trafilatura's fallback extractors."""
 FAST_TEXT_MAX_SHORT_LINES = 0.5
@@ -138,7 +146,10 @@ def extract_document(html: bytes | str, *, url: str | None = None) -> ExtractedD
     language = _declared_language(tree)
     meta = page_metadata(tree, url)
     title = _clean(meta.title) or _clean(tree.findtext(".//title"))
-    # (bare_extraction works on a copy of the tree it is given)
+    # What trafilatura would delete anyway goes first, in one pass of lxml's C code: its own
+    # pruning walks the whole tree with XPath several times, in Python. (bare_extraction works on
+    # a copy of the tree it is given.)
+    etree.strip_elements(tree, *_DELETED_BY_TRAFILATURA, with_tail=False)
     document = trafilatura.bare_extraction(tree, url=url, fast=True, **TRAFILATURA_OPTIONS)
     if document is None or _doubtful_fast_text(document.text or ""):
         document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS) or document

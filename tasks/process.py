@@ -15,7 +15,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from tasks.clean import clean_text
-from tasks.dedup import article_id_for, canonicalize_url, text_fingerprint
+from tasks.dedup import TextIdentity, article_id_for, canonicalize_url, text_identity
 from tasks.exchanges import detect_published, extract_exchanges
 from tasks.extract import decode_html, extract_document, read_text_document
 from tasks.models import CleanedText, ExchangeMention, ExtractedDocument, RemovedLine
@@ -83,6 +83,8 @@ class ProcessedPage:
     feed_id: str | None = None
     error: str | None = None
     extra: dict = field(default_factory=dict)
+    # computed here, in the worker, so the single warehouse writer only compares (tasks.dedup)
+    identity: TextIdentity | None = field(default=None, compare=False, repr=False)
 
 
 def analyse_document(doc: ExtractedDocument, *, fallback_title: str | None = None,
@@ -139,6 +141,7 @@ def process_page(page: RawPage) -> ProcessedPage:
             error=f"{type(error).__name__}: {error}"[:500],
         )
     text = analysis.cleaned.text
+    identity = text_identity(text) if text.strip() else None
     published_at = datetime.combine(analysis.published, datetime.min.time()) if analysis.published else None
     if page.entry_published_at and analysis.published == page.entry_published_at.date():
         published_at = page.entry_published_at  # keep the feed's time of day when it agrees
@@ -155,13 +158,14 @@ def process_page(page: RawPage) -> ProcessedPage:
         text=text,
         removed=analysis.cleaned.removed,
         mentions=analysis.mentions,
-        fingerprint=text_fingerprint(text) if text.strip() else None,
+        fingerprint=identity.fingerprint if identity else None,
         language=analysis.document.language,
         author=analysis.document.author,
         byline=analysis.cleaned.byline,
         dateline=analysis.cleaned.dateline,
         source_host=urlsplit(canonical).hostname,
         feed_id=page.feed_id,
+        identity=identity,
     )
 
 

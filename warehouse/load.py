@@ -219,35 +219,48 @@ class PageToFetch:
 
 
 def store_fetched_pages(con: duckdb.DuckDBPyConnection, *, run_id: str,
-                        pages: Sequence[PageToFetch], results: Sequence[FetchResult]) -> int:
-    """Keep every fetched body (compressed) and one status row per attempt; return bodies stored."""
+                        pages: Sequence[PageToFetch], results: Sequence[FetchResult]) -> list[RawPage]:
+    """Keep every fetched body (compressed) and one status row per attempt, in one transaction;
+    return the pages stored, bodies included, ready for processing."""
     now = utcnow()
     raw_rows: dict[str, dict] = {}
+    stored: dict[str, RawPage] = {}
     fetch_rows = []
     for page, result in zip(pages, results, strict=True):
         raw_page_id = None
         if result.ok and result.body is not None:
             body_sha = hashlib.sha256(result.body).hexdigest()
             raw_page_id = stable_id(page.canonical_url, body_sha, length=24)
+            content_type = result.headers.get("content-type")
             raw_rows[raw_page_id] = {
                 "raw_page_id": raw_page_id, "url": page.url, "final_url": result.final_url,
                 "canonical_url": page.canonical_url, "feed_id": page.feed_id,
                 "entry_published_at": page.entry_published_at, "entry_title": page.entry_title,
                 "fetched_at": now, "run_id": run_id, "http_status": result.status,
-                "content_type": result.headers.get("content-type"),
+                "content_type": content_type,
                 "headers": json.dumps(result.headers), "body_sha256": body_sha,
-                "body_size": len(result.body), "body_zlib": zlib.compress(result.body, 6),
+                # level 3: 1.5 ms a page against 3.4 ms at level 6, for 11% more bytes
+                "body_size": len(result.body), "body_zlib": zlib.compress(result.body, 3),
             }
+            stored[raw_page_id] = RawPage(
+                raw_page_id=raw_page_id, url=result.final_url or page.url, canonical_url=page.canonical_url,
+                body=result.body, fetched_at=now, content_type=content_type, entry_title=page.entry_title,
+                entry_published_at=page.entry_published_at, feed_id=page.feed_id,
+            )
         fetch_rows.append({
             "url": page.url, "canonical_url": page.canonical_url, "run_id": run_id, "fetched_at": now,
             "outcome": result.outcome, "http_status": result.status, "error": result.error,
             "raw_page_id": raw_page_id, "elapsed_ms": result.elapsed_ms,
         })
+    # a body stored before is not processed again here (a leftover of a killed run is picked up
+    # by the pending pass)
+    known = {r["raw_page_id"] for r in _with_batch(con, [{"raw_page_id": i} for i in raw_rows],
+                                                   sql("raw_pages_known"))} if raw_rows else set()
     with transaction(con):
         insert_rows(con, "raw_pages", list(raw_rows.values()), schema=RAW_PAGE_SCHEMA,
                     on_conflict="on conflict do nothing")
         insert_rows(con, "page_fetches", fetch_rows, schema=PAGE_FETCH_SCHEMA)
-    return len(raw_rows)
+    return [page for raw_page_id, page in stored.items() if raw_page_id not in known]
 
 
 ENTRY_SCHEMA = pa.schema([
@@ -277,7 +290,7 @@ def pending_raw_pages(con: duckdb.DuckDBPyConnection, *, limit: int) -> list[Raw
 def count_pending_raw_pages(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(
         "select count(*) from raw_pages r anti join processed_pages p using (raw_page_id)"
-    ).fetchone()[0]
+    ).fetchall()[0][0]  # fetchall: a half-read result blocks the connection's next register()
 
 
 # --- articles, stories, mentions --------------------------------------------------------------
@@ -365,7 +378,9 @@ def load_processed(con: duckdb.DuckDBPyConnection, processed: Sequence[Processed
                 )
             with_text = [p for p in changed if p.status == "ok"]
             stories = assign_stories(con, [StoryInput(article_id=p.article_id, text=p.text,
-                                                      published_at=p.published_at) for p in with_text])
+                                                      published_at=p.published_at) for p in with_text],
+                                     identities=[p.identity for p in with_text]
+                                     if all(p.identity is not None for p in with_text) else None)
             insert_rows(con, "articles", [
                 {"article_id": p.article_id, "url": p.canonical_url, "title": p.title,
                  "published_at": p.published_at, "text": p.text, "story_id": stories.get(p.article_id),
