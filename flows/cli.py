@@ -96,9 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.config import load_settings
-    from flows.ingest import RunSummary
-    from flows.progress import Progress
-    from flows.report_text import print_summary
+    from flows.prefect_api import start_temporary_server_early
 
     settings = load_settings(config_path=args.config, feed_urls=args.feed, db_path=args.db,
                              allow_private_networks=args.allow_private_networks,
@@ -106,7 +104,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not settings.feeds:
         print("swapwire run: no feeds configured (use --feed URL or --config FILE)", file=sys.stderr)
         return EXIT_USAGE
+    server = start_temporary_server_early()
+    # loaded while the Prefect server starts
+    from flows.ingest import RunSummary
+    from flows.progress import Progress
+    from flows.report_text import print_summary
+
     Progress.stderr().activate()
+    if server is not None:
+        server.wait()
     result = _run_flow(settings, trigger=args.trigger, config_path=args.config)
     summary = RunSummary.from_json(result)
     if args.json:
@@ -129,7 +135,11 @@ def _run_flow(settings, *, trigger: str, config_path: str | None = None) -> dict
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from flows.prefect_api import start_temporary_server_early
+
+    server = start_temporary_server_early()
     from flows.config import load_settings
+    from flows.ingest import ingest_flow  # noqa: F401  (loaded while the Prefect server starts)
     from flows.progress import Progress
     from flows.report_text import print_demo
     from flows.sample_site import serve_sample_site
@@ -148,6 +158,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         settings = load_settings(feed_urls=site.feed_urls, db_path=args.db, allow_hosts=[host_port])
         progress.stage(f"sample site at {site.base_url}: {len(site.feed_urls)} feeds; warehouse {settings.db_path}")
         progress.stage("run 1: ingest the site")
+        if server is not None:
+            server.wait()
         first = _run_flow(settings, trigger="demo")
         site.set_revision(2)
         progress.stage("run 2: one story was updated in place; ingest again (only the changed page is fetched)")

@@ -35,6 +35,9 @@ class Settings:
     feed_backoff_after: int = 3  # consecutive feed failures before backing off (never dropping)
     lock_wait_seconds: float = 0.0  # how long a run waits for another run on the same warehouse
     dask_address: str | None = None  # run extraction on a Dask cluster when set
+    # DuckDB's cache in a run: by default it may grow to 80% of RAM, holding every page written
+    # (840 MB after 5,000 pages); past this it evicts, and spills large joins to disk
+    duckdb_memory_limit: str = "256MB"
 
 
 def default_db_path() -> Path:

@@ -102,7 +102,7 @@ def run_pipeline(settings: Settings, *, trigger: str, progress: Progress | None 
               "n_pages_requested": 0, "n_articles_new": 0, "n_articles_updated": 0,
               "n_articles_skipped": 0, "n_pages_failed": 0, "n_exchanges_new": 0}
     with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, on_wait=_waiting(progress)):
-        con = connect(settings.db_path)
+        con = connect(settings.db_path, memory_limit=settings.duckdb_memory_limit)
         try:
             load.start_run(con, run_id=run_id, trigger=trigger, flow_run_id=_flow_run_id())
             try:
@@ -365,7 +365,7 @@ def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) 
                          started_at=datetime.utcnow().isoformat(timespec="seconds"))
     counts = {"n_articles_new": 0, "n_articles_updated": 0, "n_pages_failed": 0, "n_exchanges_new": 0}
     with run_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, on_wait=_waiting(progress)):
-        con = connect(settings.db_path)
+        con = connect(settings.db_path, memory_limit=settings.duckdb_memory_limit)
         try:
             load.start_run(con, run_id=run_id, trigger="reprocess", flow_run_id=_flow_run_id())
             load.reset_derived(con)
