@@ -191,9 +191,10 @@ def _ingest_feeds(con, settings: Settings, run_id: str, summary: RunSummary, cou
     return list(wanted.values())
 
 
-# Batches handed to the extraction pool and not loaded yet: enough to keep every worker busy
-# while the next batch is fetched, few enough to bound the bodies held in memory.
-MAX_BATCHES_IN_FLIGHT = 2
+# Batches handed to the extraction pool and not loaded yet while the next one is fetched: one
+# keeps every worker busy (fetching and storing a batch takes less time than extracting it),
+# and each more holds another batch of page bodies in memory.
+MAX_BATCHES_IN_FLIGHT = 1
 
 
 def _fetch_and_process(con, settings: Settings, run_id: str, pages: list[load.PageToFetch],
