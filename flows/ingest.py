@@ -13,13 +13,14 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact
-from prefect.context import get_run_context
+from prefect.context import FlowRunContext, get_run_context
 from prefect.states import Completed, State
 from prefect.utilities.annotations import quote
 
@@ -211,7 +212,17 @@ def _fetch_and_process(con, settings: Settings, run_id: str, pages: list[load.Pa
     if not pages and not leftovers:
         return
     fetch_bar = progress.bar("fetching and extracting pages", len(pages)) if pages else None
-    with extraction_executor(settings, len(pages) + leftovers) as executor:
+    # Inside a flow the batch is a task run on the flow's task runner; called as a plain function
+    # (tests, scripts) there is no task runner, so a thread of our own does the same.
+    in_flow = FlowRunContext.get() is not None
+    with extraction_executor(settings, len(pages) + leftovers) as executor, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="process-pages") as local:
+
+        def submit(stored: list):
+            if in_flow:
+                return steps.process_batch.submit(quote(stored), executor)
+            return local.submit(steps.process_batch, quote(stored), executor)
+
         in_flight: deque = deque()
         for batch in _chunks(pages, settings.batch_size):
             requests = [FetchRequest(url=p.url, kind="page") for p in batch]
@@ -225,7 +236,7 @@ def _fetch_and_process(con, settings: Settings, run_id: str, pages: list[load.Pa
                                                   "status": result.status, "error": result.error})
             del results
             if stored:
-                in_flight.append(steps.process_batch.submit(quote(stored), executor))
+                in_flight.append(submit(stored))
             while len(in_flight) > MAX_BATCHES_IN_FLIGHT:
                 _load_batch(con, in_flight.popleft().result(), counts)
         while in_flight:

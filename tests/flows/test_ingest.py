@@ -194,3 +194,21 @@ def test_loopback_is_refused_without_permission(tmp_path, sample_site):
 def _exchanges(db) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("select * exclude (first_reported_at) from exchanges order by exchange_id").fetchall()
+
+
+def test_pipeline_called_as_a_plain_function_outside_a_flow(tmp_path, expected_site):
+    """Scripts and tests call `run_pipeline` directly: with no flow (so no task runner to submit
+    extraction to), fetching and extraction must still overlap and load everything."""
+    from flows.config import load_settings
+    from flows.ingest import run_pipeline
+    from flows.sample_site import serve_sample_site
+
+    db = tmp_path / "plain.duckdb"
+    with serve_sample_site(revision=1) as site:
+        settings = load_settings(feed_urls=site.feed_urls, db_path=db, allow_hosts=[host_port(site)])
+        summary = run_pipeline(settings, trigger="manual")
+    assert summary.status == "completed"
+    assert summary.counts["n_articles_new"] == expected_site["articles"]
+    counts = _counts(db)
+    assert counts["articles"] == expected_site["articles"]
+    assert counts["exchanges"] == len(expected_site["exchanges"])
