@@ -243,7 +243,7 @@ def _fetch_and_process(con, settings: Settings, run_id: str, pages: list[load.Pa
             _load_batch(con, in_flight.popleft().result(), counts)
         if fetch_bar:
             fetch_bar.done()
-        _process_pending(con, settings, counts, progress, executor)
+        _process_pending(con, settings, counts, progress, executor, load.count_pending_raw_pages(con))
 
 
 def _load_batch(con, processed: list, counts: dict) -> None:
@@ -253,9 +253,9 @@ def _load_batch(con, processed: list, counts: dict) -> None:
     counts["n_pages_failed"] += result.failed
 
 
-def _process_pending(con, settings: Settings, counts: dict, progress: Progress, executor) -> None:
+def _process_pending(con, settings: Settings, counts: dict, progress: Progress, executor,
+                     pending: int) -> None:
     """Process raw pages stored but not processed yet (a killed run's, or all of them on reprocess)."""
-    pending = load.count_pending_raw_pages(con)
     if not pending:
         return
     bar = progress.bar("extracting stored pages", pending)
@@ -382,7 +382,7 @@ def reprocess_pipeline(settings: Settings, *, progress: Progress | None = None) 
             load.start_run(con, run_id=run_id, trigger="reprocess", flow_run_id=_flow_run_id())
             load.reset_derived(con)
             with extraction_executor(settings, load.count_pending_raw_pages(con)) as executor:
-                _process_pending(con, settings, counts, progress, executor)
+                _process_pending(con, settings, counts, progress, executor, load.count_pending_raw_pages(con))
             _fuse(con, counts, progress)
             summary.status = "completed"
             summary.counts = counts

@@ -105,9 +105,22 @@ def start_temporary_server_early() -> TemporaryServer | None:
         return None
     if os.environ.get("PREFECT_SERVER_EPHEMERAL_ENABLED", "").lower() in ("0", "false"):
         return None
-    if _profile_sets_api_url():
+    if _profile_sets_api_url() or _project_settings_files():
         return None
     return TemporaryServer()
+
+
+def _project_settings_files() -> bool:
+    """Prefect also reads settings from `prefect.toml`, `.env` and `[tool.prefect]` in the working
+    directory; when any is there, the API to use is Prefect's to decide, not ours."""
+    cwd = Path.cwd()
+    if (cwd / "prefect.toml").is_file() or (cwd / ".env").is_file():
+        return True
+    pyproject = cwd / "pyproject.toml"
+    try:
+        return pyproject.is_file() and "[tool.prefect" in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        return True
 
 
 def _profile_sets_api_url() -> bool:

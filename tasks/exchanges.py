@@ -1652,18 +1652,18 @@ def extract_exchanges(
     if not any(triggers):
         return []
     facts: list[_SentenceFacts] = []
-    analysed = 0
+    dated: set[int] = set()  # sentences analysed for figures (their dates are found on the way)
     for s, is_trigger in zip(sentences, triggers, strict=True):
         f = _SentenceFacts(s, is_trigger=is_trigger)
-        if f.is_trigger and analysed < _MAX_ANALYSED_SENTENCES:
-            analysed += 1
+        if f.is_trigger and len(dated) < _MAX_ANALYSED_SENTENCES:
+            dated.add(s.index)
             f.dates = find_dates(s.text, published)
             f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, f.dates)
         facts.append(f)
     if not any(f.counts for f in facts):
         return []
     for f in facts:  # the other sentences' dates matter only now (the event date, episodes)
-        if not (f.is_trigger and f.dates) and not f.counts:
+        if f.sentence.index not in dated:
             f.dates = find_dates(f.sentence.text, published)
     # sentences about other swaps say nothing about this swap's mediators or number
     recalled = {f.sentence.index for f in facts if f.is_recalled and not f.counts}
