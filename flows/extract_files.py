@@ -36,6 +36,7 @@ def extract_record(path: Path, *, url: str | None = None, published: date | None
         "removed": [{"line": r.line, "rule": r.rule} for r in analysis.cleaned.removed],
         "byline": analysis.cleaned.byline,
         "dateline": analysis.cleaned.dateline,
+        "comments": analysis.comments,
         "exchanges": [m.to_json() for m in analysis.mentions],
     }
 

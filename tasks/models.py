@@ -88,6 +88,7 @@ class ExtractedDocument:
     canonical_url: str | None = None  # rel=canonical / og:url when present
     language: str | None = None
     description: str | None = None
+    comments: str | None = None  # reader comments, kept apart from the article text
 
 
 @dataclass(frozen=True)

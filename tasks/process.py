@@ -59,6 +59,7 @@ class Analysis:
     title: str | None
     published: date | None
     mentions: tuple[ExchangeMention, ...]
+    comments: str | None = None  # reader comments, cleaned of comment-form prompts; never in `cleaned`
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class ProcessedPage:
     author: str | None = None
     byline: str | None = None
     dateline: str | None = None
+    comments: str | None = None  # reader comments, not part of `text`
     source_host: str | None = None
     feed_id: str | None = None
     error: str | None = None
@@ -98,7 +100,11 @@ def analyse_document(doc: ExtractedDocument, *, fallback_title: str | None = Non
     cleaned = clean_text(doc.text, title=title, language=doc.language)
     when = published or doc.published or detect_published(cleaned.text) or fallback_published
     mentions = tuple(extract_exchanges(cleaned.text, published=when, title=title))
-    return Analysis(document=doc, cleaned=cleaned, title=title, published=when, mentions=mentions)
+    # The same rules take "Leave a comment" and log-in prompts out of the comments; what is left is
+    # what readers wrote (often nothing).
+    comments = clean_text(doc.comments, language=doc.language).text if doc.comments else ""
+    return Analysis(document=doc, cleaned=cleaned, title=title, published=when, mentions=mentions,
+                    comments=comments or None)
 
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -163,6 +169,7 @@ def process_page(page: RawPage) -> ProcessedPage:
         author=analysis.document.author,
         byline=analysis.cleaned.byline,
         dateline=analysis.cleaned.dateline,
+        comments=analysis.comments,
         source_host=urlsplit(canonical).hostname,
         feed_id=page.feed_id,
         identity=identity,

@@ -371,7 +371,7 @@ def load_processed(con: duckdb.DuckDBPyConnection, processed: Sequence[Processed
         changed = list(latest.values())
         if changed:
             changed_ids = [{"article_id": p.article_id} for p in changed]
-            for table in ("articles", "removed_lines", "exchange_mentions"):
+            for table in ("articles", "article_comments", "removed_lines", "exchange_mentions"):
                 _execute_with_batch(
                     con, changed_ids,
                     f"delete from {table} where article_id in (select article_id from _swapwire_batch)",
@@ -391,6 +391,9 @@ def load_processed(con: duckdb.DuckDBPyConnection, processed: Sequence[Processed
                  "error": p.error, "first_seen_at": current[p.article_id]["first_seen_at"], "updated_at": now}
                 for p in changed
             ], schema=ARTICLE_SCHEMA)
+            insert_rows(con, "article_comments", [
+                {"article_id": p.article_id, "comments": p.comments} for p in changed if p.comments
+            ])
             insert_rows(con, "removed_lines", [
                 {"article_id": p.article_id, "line_no": r.line_no, "line": r.line, "rule": r.rule}
                 for p in changed for r in p.removed
@@ -498,6 +501,6 @@ def reset_derived(con: duckdb.DuckDBPyConnection) -> None:
     with transaction(con):
         ids = [r[0] for r in con.execute("select article_id from articles").fetchall()]
         remove_articles(con, ids)
-        for table in ("exchanges", "exchange_mentions", "removed_lines", "stories", "articles",
+        for table in ("exchanges", "exchange_mentions", "removed_lines", "stories", "articles", "article_comments",
                       "article_versions", "article_urls", "processed_pages"):
             con.execute(f"delete from {table}")

@@ -31,6 +31,7 @@ class Article:
     updated: str | None = None
     syndicated_from: str | None = None  # key of the wire original
     tags: tuple[str, ...] = field(default_factory=tuple)
+    reader_comments: tuple[tuple[str, str], ...] = ()  # (name, comment) under a blog post
 
 
 UTM = "?utm_source=rss&utm_medium=feed"
@@ -194,6 +195,11 @@ C1 = Article(
 C2 = Article(
     key="C2",
     outlet="policydesk",
+    # Readers get the figures wrong: comments are kept apart and never read for exchanges.
+    reader_comments=(
+        ("Bohdan K.", "I heard from a friend in Chernihiv that 300 of ours came back in that swap, not 215."),
+        ("Anna", "Thank you for this analysis, very clear as always."),
+    ),
     path="/policydesk/analysis/2022-09-23-turkish-saudi-swap-wartime-diplomacy.html",
     title="What the Turkish-Saudi brokered swap tells us about wartime diplomacy",
     published="2022-09-23T10:00:00Z",

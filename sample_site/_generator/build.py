@@ -265,6 +265,14 @@ def render_policydesk(a: Article) -> str:
         path, title = link_to(a.read_also)
         paras.insert(2, f'<p class="related-inline">Related analysis: <a href="{BASE}{path}">{e(title)}</a></p>')
     paras.insert(min(4, len(paras)), '<p class="support">Support independent research. Donate to the Eastern Policy Desk.</p>')
+    comments = ""
+    if a.reader_comments:
+        items = "".join(
+            f'<li class="comment"><article class="comment-body"><footer class="comment-meta"><b class="fn">{e(name)}</b>'
+            f' says:</footer><div class="comment-content"><p>{e(text)}</p></div></article></li>'
+            for name, text in a.reader_comments
+        )
+        comments = f'<div id="comments" class="comments-area"><h2 class="comments-title">{len(a.reader_comments)} comments</h2><ol class="comment-list">{items}</ol></div>'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -292,6 +300,7 @@ def render_policydesk(a: Article) -> str:
 </div>
 <footer class="entry-footer"><p>Subscribe to our weekly briefing for new analysis every Friday.</p></footer>
 </article>
+{comments}
 <div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published.</p><p>Comment</p><p>Name *</p><p>Email *</p><p>Save my name, email, and website in this browser for the next time I comment.</p></div>
 </div>
 <footer id="colophon"><p>© 2026 Eastern Policy Desk. Registered charity.</p><p>Proudly powered by WordPress</p></footer>

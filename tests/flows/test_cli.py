@@ -51,6 +51,14 @@ def test_extract_reports_removed_noise_with_rule_names(shared, capsys):
     assert "175 Russian prisoners were released by Ukraine" in record["text"]
 
 
+def test_extract_keeps_reader_comments_out_of_the_text(capsys):
+    page = PROJECT_ROOT / "sample_site/policydesk/analysis/2022-09-23-turkish-saudi-swap-wartime-diplomacy.html"
+    [record] = _extract(capsys, str(page))
+    assert record["comments"].startswith("I heard from a friend in Chernihiv that 300 of ours")
+    assert "300 of ours" not in record["text"]
+    assert [e["returned_to_ukraine"] for e in record["exchanges"]] == [215]
+
+
 def test_extract_a_directory_gives_one_record_per_file(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Weather\nSunny skies are expected over Kyiv all week.\n")
     (tmp_path / "b.html").write_text("<html><head><title>Markets</title></head><body><article><h1>Markets</h1>"

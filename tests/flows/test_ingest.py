@@ -116,6 +116,29 @@ def test_noise_lines_are_removed_and_recorded(ingested):
     assert len(rules) >= 4
 
 
+def test_reader_comments_are_kept_apart_from_the_text(ingested):
+    db, _ = ingested
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select a.url, a.text, c.comments from article_comments c join articles a using (article_id)"
+        ).fetchall()
+        figures = con.execute(
+            "select m.returned_to_ukraine from exchange_mentions m join articles a using (article_id) "
+            "where a.url like '%turkish-saudi-swap%'"
+        ).fetchall()
+    # only the blog post with readers' comments: comment-form prompts elsewhere are not comments
+    assert [_path(url) for url, _, _ in rows] == [
+        "/policydesk/analysis/2022-09-23-turkish-saudi-swap-wartime-diplomacy.html"
+    ]
+    _, text, comments = rows[0]
+    assert comments.splitlines() == [
+        "I heard from a friend in Chernihiv that 300 of ours came back in that swap, not 215.",
+        "Thank you for this analysis, very clear as always.",
+    ]
+    assert "300 of ours" not in text
+    assert figures == [(215,)]  # the reader's 300 is no claim of a source
+
+
 def test_rerun_adds_nothing_and_requests_no_article_page(tmp_path):
     from flows.sample_site import serve_sample_site
 

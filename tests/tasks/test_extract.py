@@ -10,6 +10,7 @@ import pytest
 
 from tasks.clean import clean_text
 from tasks.extract import MAX_HTML_BYTES, decode_html, extract_document, read_text_document
+from tasks.process import analyse_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -67,6 +68,20 @@ def test_extract_then_clean_keeps_every_story_sentence_and_drops_the_noise():
     assert "window.dataLayer" not in doc.text
     assert cleaned.byline == "By Olena Kovalenko" or doc.author == "Olena Kovalenko"
     assert cleaned.dateline == "KYIV, March 24 (Example Wire)"
+
+
+def test_reader_comments_come_apart_from_the_text_and_lose_their_form_prompts():
+    doc = extract_document(_page("news_page_en.html"), url="https://news.example.test/a")
+    assert "500 people" not in doc.text
+    analysis = analyse_document(doc)
+    assert analysis.comments == "Reader comment: I heard it was 500 people, not 95!"
+    assert [(m.returned_to_ukraine, m.returned_to_russia) for m in analysis.mentions] == [(95, 95)]
+
+
+def test_a_page_without_reader_comments_has_none():
+    page = b"<html><body><article><h1>Swap</h1>" + b"<p>Officials said the swap went ahead as planned.</p>" * 20
+    page += b'</article><div id="comments"><h3>Leave a comment</h3><p>Log in to comment</p></div></body></html>'
+    assert analyse_document(extract_document(page)).comments is None
 
 
 def test_json_ld_date_and_author_on_a_ukrainian_page():
