@@ -520,6 +520,9 @@ class TextIdentity:
     fingerprint: str  # text_fingerprint: exact duplicates
     shingles: np.ndarray  # shingle_hashes: sorted distinct uint32
     facts: np.ndarray  # fact_hashes: sorted distinct uint64 (context hash << 32 | figure hash)
+    # minhash_signatures of the shingles: computed with the rest, so it runs where the text is
+    # read (the process pool), not in the single warehouse writer
+    signature: np.ndarray
 
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -588,10 +591,12 @@ def text_identity(text: str) -> TextIdentity:
     """Fingerprint, shingles and facts of one text, normalising it once."""
     normalized = normalize_text(text)
     tokens = normalized.encode().split()
+    shingles = _shingle_hashes_of_tokens(tokens)
     return TextIdentity(
         _fingerprint_of_normalized(normalized),
-        _shingle_hashes_of_tokens(tokens),
+        shingles,
         _fact_hashes_of_tokens(normalized, tokens),
+        minhash_signatures([shingles])[0],
     )
 
 

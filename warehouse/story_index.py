@@ -29,7 +29,6 @@ from tasks.dedup import (
     TextIdentity,
     article_id_for,
     band_key_matrix,
-    minhash_signatures,
     same_story_scores,
     text_identity,
 )
@@ -141,8 +140,8 @@ def assign_stories(
     """Index a batch of articles and return article_id -> story_id.
 
     `identities`, when given, are `tasks.dedup.text_identity(item.text)` for each item, in the
-    same order: computed in a process pool with the other CPU work (they are three quarters of
-    the cost), so the single DuckDB writer only joins and decides.
+    same order: computed in a process pool with the other CPU work (normalising, shingling and
+    MinHash are nearly all of the cost), so the single DuckDB writer only joins and decides.
 
     Per article: an indexed text with the same fingerprint gives its story; else the best
     near-duplicate among LSH candidates (archive and earlier items of this batch) whose score is
@@ -165,11 +164,17 @@ def assign_stories(
         ids_in_use = {row[0] for row in con.execute(sql("story_ids_in_use")).fetchall()}
     finally:
         con.unregister("_story_batch")
-    archive = _candidates_from_archive(con, batch.bands)
-    for position in range(len(ordered)):
-        batch.assign(position, exact.get(position), archive.get(position), ids_in_use)
+    archive = _candidates_from_archive(con, batch.bands[batch.has_words])
+    # positions in `archive` count the batch's texts with words only: map them back
+    worded_positions = np.flatnonzero(batch.has_words).tolist()
+    batch.assign_all(
+        exact, {worded_positions[index]: found for index, found in archive.items()}, ids_in_use
+    )
     _insert_rows(con, batch)
     return dict(zip(batch.article_ids, batch.stories, strict=True))
+
+
+_NO_CANDIDATES = _Candidates([], [], [], [])
 
 
 class _Batch:
@@ -180,11 +185,10 @@ class _Batch:
         self.article_ids = [item.article_id for item in ordered]
         self.doc_keys = [doc_key_for(article_id) for article_id in self.article_ids]
         self.identities = identities
-        self.signatures = minhash_signatures([identity.shingles for identity in self.identities])
+        self.signatures = np.vstack([identity.signature for identity in identities])
         self.bands = band_key_matrix(self.signatures)
+        self.has_words = np.array([len(identity.shingles) > 0 for identity in identities], dtype=bool)
         self.stories: list[str] = []
-        self._story_by_fingerprint: dict[str, str] = {}
-        self._positions_by_band: dict[int, list[int]] = defaultdict(list)
 
     def keys_table(self) -> pa.Table:
         return pa.table(
@@ -196,38 +200,60 @@ class _Batch:
             }
         )
 
-    def assign(
-        self, position: int, exact_story: str | None, archive: _Candidates | None, ids_in_use: set[str]
+    def assign_all(
+        self, exact: dict[int, str], archive: dict[int, _Candidates], ids_in_use: set[str]
     ) -> None:
-        """Decide the story of item `position` (items are assigned in order)."""
-        identity = self.identities[position]
-        has_words = len(identity.shingles) > 0  # a text without words is a story of its own
-        story_id = None
-        if has_words:
-            story_id = (
-                exact_story
-                or self._story_by_fingerprint.get(identity.fingerprint)
-                or _best_story(
-                    identity,
-                    self.signatures[position],
-                    self._with_earlier_items(position, archive or _Candidates([], [], [], [])),
-                )
-            )
-        if story_id is None:
-            story_id = self.article_ids[position]
-            if story_id in ids_in_use:
-                # the article founded a story, then changed beyond recognition: its copies keep the id
-                story_id = article_id_for(f"{story_id}#{identity.fingerprint}")
-        if has_words:
-            self._story_by_fingerprint.setdefault(identity.fingerprint, story_id)
-            for key in self.bands[position].tolist():
-                self._positions_by_band[key].append(position)
-        self.stories.append(story_id)
+        """Decide every item's story, in order: an item may join a story an earlier one founded.
 
-    def _with_earlier_items(self, position: int, archive: _Candidates) -> _Candidates:
+        Only items with an exact match or an LSH candidate are scored; the rest (nearly all of a
+        batch of fresh news) found stories of their own.
+        """
+        earlier = self._earlier_band_neighbours()
+        story_by_fingerprint: dict[str, str] = {}
+        for position, identity in enumerate(self.identities):
+            story_id = None
+            if self.has_words[position]:  # a text without words is a story of its own
+                story_id = exact.get(position) or story_by_fingerprint.get(identity.fingerprint)
+                if story_id is None and (position in archive or position in earlier):
+                    story_id = _best_story(
+                        identity,
+                        self.signatures[position],
+                        self._with_earlier_items(archive.get(position, _NO_CANDIDATES), earlier.get(position, ())),
+                    )
+            if story_id is None:
+                story_id = self.article_ids[position]
+                if story_id in ids_in_use:
+                    # the article founded a story, then changed beyond recognition: its copies keep the id
+                    story_id = article_id_for(f"{story_id}#{identity.fingerprint}")
+            if self.has_words[position]:
+                story_by_fingerprint.setdefault(identity.fingerprint, story_id)
+            self.stories.append(story_id)
+
+    def _earlier_band_neighbours(self) -> dict[int, list[int]]:
+        """For each item, the earlier items with words that share one of its LSH bands (sorted).
+
+        Vectorised: the batch's band keys are sorted once and only runs of equal keys (rare:
+        near duplicates inside one batch) reach Python.
+        """
+        n_bands = self.bands.shape[1]
+        worded = np.flatnonzero(self.has_words)
+        keys = self.bands[worded].reshape(-1)
+        positions = np.repeat(worded, n_bands)
+        order = np.lexsort((positions, keys))
+        keys, positions = keys[order], positions[order]
+        starts_run = np.concatenate(([True], keys[1:] != keys[:-1]))
+        if starts_run.all():
+            return {}
+        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1]  # per index: where its run starts
+        neighbours: dict[int, set[int]] = defaultdict(set)
+        for index in np.flatnonzero(~starts_run).tolist():  # an item after the first of its run
+            later = int(positions[index])
+            neighbours[later].update(positions[run_start[index] : index].tolist())
+            neighbours[later].discard(later)
+        return {position: sorted(found) for position, found in neighbours.items()}
+
+    def _with_earlier_items(self, archive: _Candidates, earlier: Sequence[int]) -> _Candidates:
         """The archive candidates plus earlier items of this batch sharing an LSH band."""
-        keys = self.bands[position].tolist()
-        earlier = sorted({other for key in keys for other in self._positions_by_band.get(key, ())})
         return _Candidates(
             archive.story_ids + [self.stories[other] for other in earlier],
             archive.sizes + [len(self.identities[other].shingles) for other in earlier],
@@ -258,7 +284,7 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
             ),
         }
     )
-    has_words = np.asarray(sizes) > 0  # a text without shingles has no bands worth storing
+    has_words = batch.has_words  # a text without shingles has no bands worth storing
     band_rows = pa.table(
         {
             "band_key": batch.bands[has_words].reshape(-1),
