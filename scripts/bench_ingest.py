@@ -226,15 +226,21 @@ class TreeMemorySampler:
 
     RSS counts shared pages once per process (an upper bound for a process pool); PSS splits
     them among the sharers (what the tree really costs). Both peaks are kept.
+
+    Sampled twice a second: reading smaps_rollup costs ~11 ms of kernel time for a 600 MB process
+    and holds that process's memory map lock, so sampling every 50 ms took about a third of a
+    core from the run being measured. The pipeline's memory moves over seconds (batches), not
+    milliseconds.
     """
 
-    def __init__(self, root_pid: int, interval: float = 0.05) -> None:
+    def __init__(self, root_pid: int, interval: float = 0.5) -> None:
         self.root_pid = root_pid
         self.interval = interval
         self.peak_rss_kb = 0
         self.peak_pss_kb = 0
         self.peak_processes = 0
         self.peak_pss_kb_by_process: dict[str, int] = {}  # "pid command" -> peak PSS
+        self.cpu_seconds_by_process: dict[str, float] = {}  # "pid command" -> CPU seconds last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="memory-sampler", daemon=True)
 
@@ -247,6 +253,7 @@ class TreeMemorySampler:
         self._thread.join()
 
     def _run(self) -> None:
+        names: dict[int, str] = {}  # pid -> "pid command" as first seen (an exited child loses its cmdline)
         while not self._stop.is_set():
             pids = _descendants(self.root_pid)
             rss = pss = 0
@@ -254,10 +261,18 @@ class TreeMemorySampler:
                 usage = _rollup_kb(pid)
                 rss += usage.get("Rss", 0)
                 pss += usage.get("Pss", 0)
-                name = f"{pid} {_command(pid)}"
+                if pid not in names or names[pid].endswith(" "):
+                    names[pid] = f"{pid} {_command(pid)}"
+                name = names[pid]
                 self.peak_pss_kb_by_process[name] = max(
-                    self.peak_pss_kb_by_process.get(name, 0), usage.get("Pss", 0)
+                    self.peak_pss_kb_by_process.pop(f"{pid} ", 0),
+                    self.peak_pss_kb_by_process.get(name, 0),
+                    usage.get("Pss", 0),
                 )
+                cpu = _cpu_seconds(pid)
+                if cpu is not None:
+                    self.cpu_seconds_by_process.pop(f"{pid} ", None)
+                    self.cpu_seconds_by_process[name] = max(cpu, self.cpu_seconds_by_process.get(name, 0.0))
             self.peak_rss_kb = max(self.peak_rss_kb, rss)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
             self.peak_processes = max(self.peak_processes, len(pids))
@@ -281,6 +296,18 @@ def _descendants(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (sampled: a process's last half second may be missed)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
 
 def _command(pid: int) -> str:
@@ -313,6 +340,7 @@ class CliRun:
     peak_pss_mb: float
     peak_processes: int
     peak_pss_mb_by_process: dict[str, float]
+    cpu_seconds_by_process: dict[str, float]
     exit_code: int
     counts: dict = field(default_factory=dict)
     totals: dict = field(default_factory=dict)
@@ -341,6 +369,9 @@ def run_cli(args: list[str], env: dict[str, str]) -> CliRun:
         peak_processes=sampler.peak_processes,
         peak_pss_mb_by_process={
             name: round(kb / 1024, 1) for name, kb in sampler.peak_pss_kb_by_process.items()
+        },
+        cpu_seconds_by_process={
+            name: round(seconds, 1) for name, seconds in sampler.cpu_seconds_by_process.items()
         },
         exit_code=process.returncode,
         counts=summary.get("counts", {}),
@@ -392,7 +423,9 @@ def main(argv: list[str] | None = None) -> int:
             command += ["--feed", server.base_url + path]
 
         profiled = [sys.executable, "-m", "cProfile", "-o", args.profile] if args.profile else []
+        server_cpu = time.process_time()
         cold = run_cli(profiled + command, env)
+        server_cpu = time.process_time() - server_cpu
         cold_requests = asdict(server.counts)
         server.reset_counts()
         warm = run_cli(command, env)
@@ -411,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             **asdict(cold),
             "pages_per_second": round(n_pages / cold.wall_seconds, 1),
             "requests": cold_requests,
+            "bench_server_cpu_seconds": round(server_cpu, 1),
         },
         "warm": {**asdict(warm), "requests": warm_requests},
         "bare_trafilatura_seconds": round(bare, 2) if bare is not None else None,
@@ -441,6 +475,18 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if args.check and not all(result["targets"].values()) else 0
 
 
+def _cpu_by_role(by_process: dict[str, float]) -> str:
+    """CPU seconds summed by kind of process: the CLI, Prefect's server, extraction workers."""
+    roles: dict[str, float] = {}
+    for name, seconds in by_process.items():
+        command = name.split(" ", 1)[1]
+        role = ("prefect server" if "prefect" in command and "server" in command
+                else "worker" if "multiprocessing" in command or "spawn" in command or "forkserver" in command
+                else "cli" if "swapwire" in command or "cProfile" in command else command[-30:])
+        roles[role] = roles.get(role, 0.0) + seconds
+    return ", ".join(f"{role} {seconds:.0f}" for role, seconds in sorted(roles.items()))
+
+
 def _print_table(r: dict) -> None:
     cold, warm = r["cold"], r["warm"]
     mark = {True: "ok", False: "MISSED"}
@@ -467,6 +513,12 @@ def _print_table(r: dict) -> None:
             "peak memory PSS / RSS (MB)",
             f"{cold['peak_pss_mb']} / {cold['peak_rss_mb']}",
             f"target <= {TARGET_PEAK_MB}: {mark[t['peak_memory_ok']]}",
+        ),
+        (
+            "cold CPU (s)",
+            f"{sum(cold['cpu_seconds_by_process'].values()):.0f}",
+            f"by process: {_cpu_by_role(cold['cpu_seconds_by_process'])}; "
+            f"bench process (site server, sampler) {cold['bench_server_cpu_seconds']}",
         ),
         ("warm rerun wall (s)", f"{warm['wall_seconds']}", f"pipeline {warm['pipeline_seconds']} s"),
         (
