@@ -12,7 +12,7 @@ help:
 	@echo "make demo         run the pipeline on the bundled sample site and print a summary"
 	@echo "make test         run the test suite"
 	@echo "make lint         ruff"
-	@echo "make eval         exchange-extraction evaluation (seeds + labelled set)"
+	@echo "make eval         exchange-extraction evaluation (seeds, labelled set, development and held-out sets)"
 	@echo "make eval-clean   boilerplate-cleaning evaluation over ../shared/corpora"
 	@echo "make eval-dedup   story-deduplication evaluation over ../shared/corpora"
 	@echo "make conformance  hostile feeds, hostile servers, SSRF and kill -9 suite"
@@ -48,6 +48,10 @@ lock:
 
 eval: $(STAMP)
 	@$(PY) scripts/eval_exchanges.py
+	@echo; echo "development set eval/holdout (studied for tuning since 2026-12-08):"
+	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout --no-seeds --check --floors eval/holdout/floors.json | head -14
+	@echo; echo "held-out set eval/holdout2 (never seen by whoever tunes the extractor):"
+	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout2 --no-seeds --check --floors eval/holdout2/floors.json
 
 eval-clean: $(STAMP)
 	@$(PY) scripts/eval_cleaning.py
