@@ -49,7 +49,7 @@ lock:
 eval: $(STAMP)
 	@$(PY) scripts/eval_exchanges.py
 	@echo; echo "development set eval/holdout (studied for tuning since 2026-12-08):"
-	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout --no-seeds --check --floors eval/holdout/floors.json | head -14
+	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout --no-seeds --check --floors eval/holdout/floors.json
 	@echo; echo "held-out set eval/holdout2 (never seen by whoever tunes the extractor):"
 	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout2 --no-seeds --check --floors eval/holdout2/floors.json
 

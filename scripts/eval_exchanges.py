@@ -142,6 +142,19 @@ def extractor_predictor() -> Predictor:
     return predict
 
 
+def extract_command_predictor() -> Predictor:
+    """The path `swapwire extract FILE.txt --published DATE` takes: the text is read as a plain-text
+    page, cleaned by the boilerplate rules (a headline repeated, page noise) and then read for
+    exchanges, with the title taken from the text."""
+    process = importlib.import_module("tasks.process")
+
+    def predict(article: LabelledArticle) -> list[Any]:
+        doc = process.read_document(article.text.encode("utf-8"), url=None, content_type="text/plain")
+        return list(process.analyse_document(doc, published=article.published).mentions)
+
+    return predict
+
+
 def _as_dict(prediction: Any) -> dict[str, Any]:
     """Accept ExchangeMention objects or plain dicts (hand-made predictions in tests)."""
     if isinstance(prediction, dict):
@@ -459,10 +472,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floors", type=Path, default=FLOORS_PATH)
     parser.add_argument("--labelled", type=Path, default=LABELLED_DIR, help="directory with labels.json")
     parser.add_argument("--no-seeds", action="store_true", help="score the labelled set only")
+    parser.add_argument("--through-extract", action="store_true",
+                        help="score what `swapwire extract` gives (cleaning first) instead of the bare extractor")
     args = parser.parse_args(argv)
 
     try:
-        predict = extractor_predictor()
+        predict = extract_command_predictor() if args.through_extract else extractor_predictor()
     except ModuleNotFoundError as error:
         print(f"cannot load the extractor (tasks.exchanges): {error}", file=sys.stderr)
         return 2
