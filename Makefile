@@ -52,6 +52,8 @@ eval: $(STAMP)
 	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout --no-seeds --check --floors eval/holdout/floors.json
 	@echo; echo "held-out set eval/holdout2 (never seen by whoever tunes the extractor):"
 	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout2 --no-seeds --check --floors eval/holdout2/floors.json
+	@echo; echo "fusion: every set's articles fused together, one row per real exchange?"
+	@$(PY) scripts/eval_fusion.py
 
 eval-clean: $(STAMP)
 	@$(PY) scripts/eval_cleaning.py
