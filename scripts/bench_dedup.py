@@ -109,13 +109,13 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_size(size: int, batch_size: int, seed: int, workers: int) -> dict[str, float]:
+def run_size(size: int, batch_size: int, seed: int, workers: int, memory_limit: str) -> dict[str, float]:
     corpus = _corpus(seed)
     n_batches = max(1, size // batch_size)
     with tempfile.TemporaryDirectory(dir=os.environ.get("SWAPWIRE_BENCH_DIR")) as tmp:
         path = Path(tmp) / "bench.duckdb"
         con = duckdb.connect(str(path))
-        con.execute("set memory_limit = '1GB'")
+        con.execute(f"set memory_limit = '{memory_limit}'")
         con.execute(MIGRATION.read_text(encoding="utf-8"))
         started, started_cpu = time.perf_counter(), cpu_seconds()
         batch_size = min(batch_size, size)
@@ -182,6 +182,7 @@ def run_size(size: int, batch_size: int, seed: int, workers: int) -> dict[str, f
         "index_rss_mb": index_rss,
         "worker_rss_mb": worker_rss,
         "workers": workers,
+        "memory_limit": memory_limit,
         "query_seconds": query_seconds,
         "peak_rss_mb": rss_mb(),
         "planted_found": planted_found,
@@ -202,25 +203,28 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=10_000, help="articles per assign_stories call")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2, help="processes computing text identities")
+    parser.add_argument("--memory-limit", default="256MB",
+                        help="DuckDB memory_limit of the writer (the pipeline's default: 256MB)")
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # child process: one size, JSON out
     args = parser.parse_args()
 
     if args.one_size:
-        print(json.dumps(run_size(args.one_size, args.batch, args.seed, args.workers)))
+        print(json.dumps(run_size(args.one_size, args.batch, args.seed, args.workers, args.memory_limit)))
         return 0
     sizes = [10_000] if args.quick else [int(size) for size in args.sizes.split(",")]
     results = []
     for size in sizes:
         command = [sys.executable, __file__, "--one-size", str(size), "--batch", str(min(args.batch, size))]
         output = subprocess.run(
-            command + ["--seed", str(args.seed)], check=True, capture_output=True, text=True
+            command + ["--seed", str(args.seed), "--memory-limit", args.memory_limit],
+            check=True, capture_output=True, text=True
         )
         result = json.loads(output.stdout.strip().splitlines()[-1])
         results.append(result)
         print(
             f"{result['size']:>9,} articles: index {result['index_seconds']:7.1f} s (cpu {result['index_cpu']:.0f} s) "
             f"({result['size'] / result['index_seconds']:,.0f}/s, peak RSS writer {result['index_rss_mb']:,.0f} MB "
-            f"+ {result['workers']} workers x {result['worker_rss_mb']:,.0f} MB, "
+            f"+ {result['workers']} workers x {result['worker_rss_mb']:,.0f} MB, DuckDB limit {result['memory_limit']}, "
             f"db {result['db_mb']:,.0f} MB, {result['band_rows']:,} band rows); "
             f"query {QUERY_SIZE:,} new: {result['query_seconds']:.2f} s (cpu {result['query_cpu']:.2f} s), "
             f"planted copies found {result['planted_found']}/{result['planted']}, "
