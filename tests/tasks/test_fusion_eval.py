@@ -3,22 +3,14 @@ fused together as the warehouse fuses a run's articles, give one row per real ex
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def fusion_eval():
-    spec = importlib.util.spec_from_file_location("eval_fusion", PROJECT_ROOT / "scripts" / "eval_fusion.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_fusion")
 
 
 def test_every_real_exchange_is_one_row(fusion_eval) -> None:

@@ -6,19 +6,16 @@ prediction scores 1.0), and the extractor must hold eval/holdout2/floors.json.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from datetime import date
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, load_script
 
-SCRIPT = PROJECT_ROOT / "scripts" / "eval_exchanges.py"
 HOLDOUT2 = PROJECT_ROOT / "eval" / "holdout2"
 FLOORS = HOLDOUT2 / "floors.json"
 SET_NAME = "labelled"  # the scorer's name for whatever --labelled reads
@@ -30,12 +27,7 @@ ISO_ALPHA2 = re.compile(r"^[A-Z]{2}$")
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_exchanges_holdout2", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_exchanges", module_name="eval_exchanges_holdout2")
 
 
 @pytest.fixture(scope="module")
