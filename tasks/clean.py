@@ -186,9 +186,21 @@ def _title_keys(title: str | None) -> set[str]:
     return keys
 
 
+# A sentence boundary inside a line ('..., he said. "But I did."'): a link title has none.
+_SENTENCE_BREAK = re.compile(r"\.[\"'”’»]?\s+[\"'“‘«„]?[A-ZА-ЯІЇЄҐ]")
+_CLOSING = "]|) \"'”’»"
+
+
 def _looks_like_link_title(line: str) -> bool:
+    """A short line that does not end like a sentence (closing quotes and brackets looked through)
+    and holds no full stop between sentences: quotes and two-sentence paragraphs are not link
+    titles ("!" and "?" are: "Endlich schlank! Mit diesen 8 Tipps ...")."""
     words = line.split()
-    return 0 < len(words) <= _LINK_TITLE_MAX_WORDS and not line.rstrip("]|) ").endswith((".", ";", ",", ":"))
+    return (
+        0 < len(words) <= _LINK_TITLE_MAX_WORDS
+        and not line.rstrip(_CLOSING).endswith((".", ";", ",", ":"))
+        and not _SENTENCE_BREAK.search(line)
+    )
 
 
 def _inferred_headline_keys(lines: list[str]) -> set[str]:

@@ -194,3 +194,83 @@ def test_adversarial_lines_do_not_make_rules_backtrack():
     cleaned = clean_text("\n".join(lines))
     assert time.process_time() - started < 2.0
     assert len(cleaned.text.split("\n")) == len(lines)
+
+
+# Lines the rules added or widened for issue 4 must remove (with the rule expected), in the middle
+# of a story, and the look-alike story sentences they must keep. The eval set eval/cleaning holds
+# whole pages of this kind (tests/tasks/test_clean_own_set.py).
+NEW_NOISE = [
+    ("Share this @ example-news.test", "share_prompt"),
+    ("Share this: example-news.test", "share_prompt"),
+    ("Click to share on X (Opens in new window)", "share_prompt"),
+    ("Like this:", "share_prompt"),
+    ("Like Loading...", "share_prompt"),
+    ("Подписывайтесь на наш канал в Дзен", "share_prompt"),
+    ("Подписывайтесь на нас в ВКонтакте и Одноклассниках", "share_prompt"),
+    ("Приєднуйтесь до нас у WhatsApp та Viber", "share_prompt"),
+    ("Підписуйтесь на нашу сторінку, щоб не пропустити головне.", "share_prompt"),
+    ("Ставьте лайк и подписывайтесь на канал!", "share_prompt"),
+    ("Нравится статья? Поделитесь с друзьями!", "share_prompt"),
+    ("Реклама:", "ad_marker"),
+    ("Реклама. ООО «Пример», ИНН 7700000002, erid: 2VtzqvQwErT", "ad_marker"),
+    ("Show key events only", "ui_chrome"),
+    ("Please turn on JavaScript to use this feature", "ui_chrome"),
+    ("Get our free Morning Briefing newsletter", "promo"),
+    ("The day's top stories, straight to your inbox.", "promo"),
+    ("Sign up", "promo"),
+    ("Enter your email address", "promo"),
+    ("By signing up, you agree to our Terms of Use and Privacy Policy.", "promo"),
+    ("Got a story? Email us at tips@example-news.test", "author_contact"),
+    ("Media contact: press@example-news.test", "author_contact"),
+    ("Comments are closed.", "comment_form"),
+    ("Комментарии закрыты.", "comment_form"),
+    ("Firefighters at the scene on Monday. (Photo by Jane Roe/AFP via Getty Images)", "photo_credit"),
+    ("A woman lights a candle at the school. Photo: John Roe / Example Agency", "photo_credit"),
+    ("Buses cross the border near Sumy, May 3, 2026. REUTERS/Jane Roe", "photo_credit"),
+    ("Рятувальники на місці обстрілу. Фото: ДСНС", "photo_credit"),
+    ("Фото з відкритих джерел", "photo_credit"),
+    ("Якщо ви помітили помилку, виділіть її та натисніть Ctrl+Enter.", "error_report"),
+    ("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", "error_report"),
+]
+
+LOOK_ALIKE_STORY = [
+    "Advertisers fled the platform after the ministry's statement, the company said.",
+    "Read also the statement by the foreign ministry, which said the talks had been hard.",
+    "“We share the joy of every family that sees its son again today,” the president wrote.",
+    "Photo evidence shows that the bridge was hit twice before dawn, a spokesman said.",
+    "Subscribers to the county's broadband service will pay 8 percent more from July.",
+    "Sign up for the evacuation list at the town hall before Friday, the mayor told residents.",
+    "Photographers were allowed into the building on Tuesday, after the fire was put out.",
+    "Key events of the day included a prisoner exchange and new strikes on Kharkiv.",
+    "Comments are closed to the public during the hearing, the judge said.",
+    "Реклама на цифровых экранах подорожала, и сети заключают договоры на год вперед.",
+    "Подписывайтесь на изменения в расписании автобусов, посоветовали в транспортной компании.",
+    "«Поделиться опытом мы готовы с любым городом», — говорит координатор проекта.",
+    "Фотографії з місця обстрілу поліція передала слідчим.",
+    "Нашли ошибку, сказал омбудсмен, и списки переписали.",
+]
+
+
+def test_new_noise_lines_go_with_their_rule_and_look_alike_story_stays():
+    lines = []
+    for (noise, _), story in zip(NEW_NOISE, [*LOOK_ALIKE_STORY] * 3, strict=False):
+        lines += [story, noise]
+    cleaned = clean_text("\n".join(lines))
+    removed = {item.line: item.rule for item in cleaned.removed}
+    for noise, rule in NEW_NOISE:
+        assert removed.get(noise) == rule, noise
+    assert set(cleaned.text.split("\n")) == set(LOOK_ALIKE_STORY)
+
+
+def test_a_quote_after_a_related_link_is_not_taken_for_a_link_title():
+    text = "\n".join([
+        STORY[1],
+        "Related Story",
+        "The island where no one has lived since 1953",
+        "“The sea does not care whether you are watching it,” he said. “But I did.”",
+        "“We will bring everyone home”",
+        STORY[2],
+    ])
+    cleaned = clean_text(text)
+    assert [item.rule for item in cleaned.removed] == ["link_list", "link_list"]
+    assert cleaned.text.split("\n") == [STORY[1], *text.split("\n")[3:]]
