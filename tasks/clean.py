@@ -24,6 +24,7 @@ _LINK_LIST_MAX_ITEMS = 12  # link titles removed after one related-stories headi
 _LINK_TITLE_MAX_WORDS = 25
 _TITLE_MIN_WORDS = 2  # a one-word line equal to a section name is not a repeated headline
 _TITLE_PART_MIN_WORDS = 3  # "Story | Site": a part must be long enough to be the story's headline
+_PROSE_MIN_WORDS = 12  # a kept line this long is story prose: a headline copy after it is a repeat
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
     """Remove boilerplate lines from extracted text (one paragraph per line).
 
     `title` is the page headline from metadata (else the first headline-like line is used): one
-    plain copy of it stays in the text, repeats and bulleted copies go. `language` (ISO 639-1) is
+    plain copy of it stays in the text if it stands before the prose; repeats, copies after the
+    first paragraph of prose and bulleted copies go. `language` (ISO 639-1) is
     informational: every rule applies to every page, because pages mix languages (English ad
     markers on Ukrainian pages) and declared languages are often wrong. Bylines leave the text but
     are returned in `byline`; a dateline stays in the text and is also returned in `dateline`.
@@ -110,6 +112,7 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
 
     headline_keys = _title_keys(title) if title else _inferred_headline_keys(lines)
     headline_kept = False
+    prose_seen = False  # a kept paragraph of prose came before
     link_list_left = 0
     for index, raw in enumerate(lines):
         line = _normalise_line(raw)
@@ -123,12 +126,14 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
         else:
             link_list_left = _LINK_LIST_MAX_ITEMS if rule is not None and rule.kind == "link_list" else 0
         if rule is None and _TITLE_RULE is not None and key in headline_keys:
-            # Keep one plain copy of the headline; drop repeats and bulleted copies (breadcrumb tails).
-            if headline_kept or line[0] in _BULLETS:
+            # Keep one plain copy of the headline, where a headline stands (before the story's
+            # prose); drop repeats, copies after the prose began, and bulleted copies (breadcrumb tails).
+            if headline_kept or prose_seen or line[0] in _BULLETS:
                 rule = _TITLE_RULE
             else:
                 headline_kept = True
         if rule is None:
+            prose_seen = prose_seen or len(line.split()) >= _PROSE_MIN_WORDS
             continue
         verdicts[index] = rule.name
         if rule.action == "byline" and byline is None:
@@ -204,12 +209,15 @@ def _looks_like_link_title(line: str) -> bool:
 
 
 def _inferred_headline_keys(lines: list[str]) -> set[str]:
-    """Without a title, the headline is the first headline-like line that is not noise."""
+    """Without a title, the headline is the first headline-like line that is not noise, before
+    the prose (a short line after a paragraph is a subheading)."""
     for raw in lines[:8]:
         line = _normalise_line(raw)
         if line and line[0] not in _BULLETS and _looks_like_link_title(line) and not is_noise_line(line):
             key = _line_key(line)
             return {key} if len(key.split()) >= _TITLE_MIN_WORDS else set()
+        if len(line.split()) >= _PROSE_MIN_WORDS and not is_noise_line(line):
+            break
     return set()
 
 

@@ -231,6 +231,9 @@ NEW_NOISE = [
     ("Фото з відкритих джерел", "photo_credit"),
     ("Якщо ви помітили помилку, виділіть її та натисніть Ctrl+Enter.", "error_report"),
     ("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", "error_report"),
+    ("[ Read All Comments ]", "comment_form"),
+    ("Top Rated Comments", "comment_form"),
+    ("Get Example Monthly delivered through your letterbox every month. Click here for details.", "promo"),
 ]
 
 LOOK_ALIKE_STORY = [
@@ -248,6 +251,7 @@ LOOK_ALIKE_STORY = [
     "«Поделиться опытом мы готовы с любым городом», — говорит координатор проекта.",
     "Фотографії з місця обстрілу поліція передала слідчим.",
     "Нашли ошибку, сказал омбудсмен, и списки переписали.",
+    "Read all comments from the ministry before you judge, the ombudsman said.",
 ]
 
 
@@ -274,3 +278,24 @@ def test_a_quote_after_a_related_link_is_not_taken_for_a_link_title():
     cleaned = clean_text(text)
     assert [item.rule for item in cleaned.removed] == ["link_list", "link_list"]
     assert cleaned.text.split("\n") == [STORY[1], *text.split("\n")[3:]]
+
+
+def test_a_headline_copy_after_the_prose_began_is_a_repeat():
+    """When extraction drops the <h1>, a copy of the headline after the first paragraph (after the
+    ads, as in the seeds) is not where a headline stands: it goes, and so does any later copy."""
+    text = "\n".join([STORY[0], "Advertisement · Scroll to continue", TITLE, STORY[1], TITLE.upper()])
+    cleaned = clean_text(text, title=TITLE)
+    assert cleaned.text.split("\n") == [STORY[0], STORY[1]]
+    assert [item.rule for item in cleaned.removed] == ["ad_marker", "repeated_title", "repeated_title"]
+
+
+def test_a_headline_before_the_prose_stays_after_a_short_kicker():
+    text = "\n".join(["Analysis", TITLE, STORY[0], TITLE])
+    cleaned = clean_text(text, title=TITLE)
+    assert cleaned.text.split("\n") == ["Analysis", TITLE, STORY[0]]
+
+
+def test_without_a_title_a_subheading_after_the_prose_is_not_taken_for_the_headline():
+    subheading = "What happens next"
+    text = "\n".join([STORY[0], subheading, STORY[1], subheading, STORY[2]])
+    assert clean_text(text).removed == ()
