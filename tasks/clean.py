@@ -159,10 +159,18 @@ def is_noise_line(line: str) -> bool:
     return _match_line_rules(_normalise_line(line)) is not None
 
 
+# trafilatura writes a list item as "- item": share buttons, breadcrumbs and related links often
+# sit in lists ("- • HOME»", "- Share this @site"). Rules see the line without its list markers too.
+_LIST_MARKERS = re.compile(r"^(?:[-–—*]\s+|[•·▪◦●]\s*)+")
+
+
 def _match_line_rules(line: str) -> Rule | None:
-    for rule in (*_LINE_RULES, *_LINK_LIST_RULES):
-        if rule.matches(line):
-            return rule
+    unmarked = _LIST_MARKERS.sub("", line)
+    candidates = (line, unmarked) if unmarked and unmarked != line else (line,)
+    for candidate in candidates:
+        for rule in (*_LINE_RULES, *_LINK_LIST_RULES):
+            if rule.matches(candidate):
+                return rule
     return None
 
 

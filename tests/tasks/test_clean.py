@@ -299,3 +299,14 @@ def test_without_a_title_a_subheading_after_the_prose_is_not_taken_for_the_headl
     subheading = "What happens next"
     text = "\n".join([STORY[0], subheading, STORY[1], subheading, STORY[2]])
     assert clean_text(text).removed == ()
+
+
+def test_noise_in_list_items_is_matched_without_the_list_marker():
+    """trafilatura writes <li> as "- item": breadcrumbs and share buttons in lists keep that marker."""
+    noise = ["- HOME»", "- Top News»", "- • World»", f"- {TITLE}", "- Share this @example-news.test",
+             "- Facebook", "- Read Also: Winter Returns to the Front Line", "- Реклама", "- Фото: Офіс президента"]
+    story = ["- Ukraine said 95 of its soldiers came home.", "— Ми повернемо всіх, — сказав омбудсман.",
+             "- Share prices in Moscow barely moved after the announcement."]
+    cleaned = clean_text("\n".join([*noise[:4], TITLE, STORY[0], *noise[4:], *story]), title=TITLE)
+    assert cleaned.text.split("\n") == [TITLE, STORY[0], *story]
+    assert {item.line for item in cleaned.removed} == set(noise)
