@@ -234,6 +234,10 @@ NEW_NOISE = [
     ("[ Read All Comments ]", "comment_form"),
     ("Top Rated Comments", "comment_form"),
     ("Get Example Monthly delivered through your letterbox every month. Click here for details.", "promo"),
+    ("Follow Example Wire's coverage of the war at https://example-news.test/hub/war", "share_prompt"),
+    ("Больше новостей в нашем Telegram-канале", "share_prompt"),
+    ("Ще більше новин у нашому Viber", "share_prompt"),
+    ("Новини за темою:", "link_list"),
 ]
 
 LOOK_ALIKE_STORY = [
@@ -252,6 +256,8 @@ LOOK_ALIKE_STORY = [
     "Фотографії з місця обстрілу поліція передала слідчим.",
     "Нашли ошибку, сказал омбудсмен, и списки переписали.",
     "Read all comments from the ministry before you judge, the ombudsman said.",
+    "Follow the money, the prosecutor said, and you will find who ordered the strike.",
+    "Больше новостей о пленных в нашем распоряжении нет, сказал представитель штаба.",
 ]
 
 
