@@ -160,12 +160,29 @@ def is_noise_line(line: str) -> bool:
 
 
 # trafilatura writes a list item as "- item": share buttons, breadcrumbs and related links often
-# sit in lists ("- • HOME»", "- Share this @site"). Rules see the line without its list markers too.
+# sit in lists ("- • HOME»", "- Share this @site"), and Ukrainian and Russian sites lead prompts
+# with emoji ("👉 Підписуйтесь ...", "➡️ Читайте також: ..."). Rules also see the line without
+# its list markers and without leading or trailing pictographs and arrows.
 _LIST_MARKERS = re.compile(r"^(?:[-–—*]\s+|[•·▪◦●]\s*)+")
+_ARROWS = set("→⇒➔➜➝➞▶►▸⟶")
+
+
+def _is_pictograph(char: str) -> bool:
+    return char in _ARROWS or char.isspace() or unicodedata.category(char) in ("So", "Mn", "Cf")
+
+
+def _unmarked(line: str) -> str:
+    line = _LIST_MARKERS.sub("", line)
+    start, end = 0, len(line)
+    while start < end and _is_pictograph(line[start]):
+        start += 1
+    while end > start and _is_pictograph(line[end - 1]):
+        end -= 1
+    return _LIST_MARKERS.sub("", line[start:end])
 
 
 def _match_line_rules(line: str) -> Rule | None:
-    unmarked = _LIST_MARKERS.sub("", line)
+    unmarked = _unmarked(line)
     candidates = (line, unmarked) if unmarked and unmarked != line else (line,)
     for candidate in candidates:
         for rule in (*_LINE_RULES, *_LINK_LIST_RULES):
