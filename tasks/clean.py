@@ -120,7 +120,10 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
             continue
         key = _line_key(line)
         rule = _match_line_rules(line)
-        if rule is None and link_list_left and _looks_like_link_title(line):
+        # A related-links list ends at the page's own headline (a "Головне за день" label above it),
+        # when the headline is known from metadata (an inferred one may be a link title itself).
+        ends_list = bool(title) and key in headline_keys
+        if rule is None and link_list_left and not ends_list and _looks_like_link_title(line):
             rule = _LINK_LIST_RULES[0]
             link_list_left -= 1
         else:

@@ -338,3 +338,14 @@ def test_noise_in_list_items_is_matched_without_the_list_marker():
     cleaned = clean_text("\n".join([*noise[:4], TITLE, STORY[0], *noise[4:], *story]), title=TITLE)
     assert cleaned.text.split("\n") == [TITLE, STORY[0], *story]
     assert {item.line for item in cleaned.removed} == set(noise)
+
+
+def test_a_related_links_label_above_the_headline_does_not_swallow_headline_and_byline():
+    """"Головне за день" above the article: the label goes, the headline (known from metadata)
+    ends the link list, the byline with its date moves to metadata."""
+    title = "Обмін полоненими відклали: у Коордштабі пояснили причину"
+    story = "Обмін, запланований на вихідні, відклали, повідомили в Координаційному штабі."
+    text = "\n".join(["Головне за день", title, "Автор: Редакція · 7 червня 2025, 19:12", story])
+    cleaned = clean_text(text, title=title)
+    assert cleaned.text.split("\n") == [title, story]
+    assert cleaned.byline == "Автор: Редакція · 7 червня 2025, 19:12"
