@@ -253,6 +253,12 @@ NEW_NOISE = [
     ("Главная — Новости — Политика", "breadcrumb"),
     ("Loading comments...", "ui_chrome"),
     ("Следующая новость", "ui_chrome"),
+    ("Дізнавайтеся новини першими — підписуйтесь на наш Telegram", "share_prompt"),
+    ("Stay informed: follow us on Telegram", "share_prompt"),
+    ("Нажимая «Принять», вы соглашаетесь с использованием файлов cookie.", "cookie_notice"),
+    ("Прийняти всі", "cookie_notice"),
+    ("Name *", "comment_form"),
+    ("Ваше ім'я", "comment_form"),
 ]
 
 LOOK_ALIKE_STORY = [
@@ -283,6 +289,8 @@ LOOK_ALIKE_STORY = [
     "Continue reading the list, the ombudsman told the families, and you will find more names.",
     "Loading of the buses began at dawn, officials said.",
     "Новости — это то, что нужно проверять, сказал редактор.",
+    "Вона сказала: «Стежте за новинами в Telegram, там усе буде», — і пішла.",
+    "Прийняти всіх полонених Україна готова вже завтра, сказав омбудсман.",
 ]
 
 
