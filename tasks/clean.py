@@ -22,6 +22,7 @@ RULES_PATH = Path(__file__).with_name("clean_rules.toml")
 
 _LINK_LIST_MAX_ITEMS = 12  # link titles removed after one related-stories heading
 _LINK_TITLE_MAX_WORDS = 25
+_LINK_TITLE_MIN_WORDS = 4  # for the second and later link titles of a list
 _TITLE_MIN_WORDS = 2  # a one-word line equal to a section name is not a repeated headline
 _TITLE_PART_MIN_WORDS = 3  # "Story | Site": a part must be long enough to be the story's headline
 _PROSE_MIN_WORDS = 12  # a kept line this long is story prose: a headline copy after it is a repeat
@@ -123,7 +124,10 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
         # A related-links list ends at the page's own headline (a "Головне за день" label above it),
         # when the headline is known from metadata (an inferred one may be a link title itself).
         ends_list = bool(title) and key in headline_keys
-        if rule is None and link_list_left and not ends_list and _looks_like_link_title(line):
+        # The first line after the heading is its link; a later short line (under four words) is
+        # more likely the story's next subheading ("Prisoner Exchange") than another link title.
+        later_short = link_list_left < _LINK_LIST_MAX_ITEMS and len(line.split()) < _LINK_TITLE_MIN_WORDS
+        if rule is None and link_list_left and not ends_list and not later_short and _looks_like_link_title(line):
             rule = _LINK_LIST_RULES[0]
             link_list_left -= 1
         else:

@@ -360,3 +360,13 @@ def test_a_related_links_label_above_the_headline_does_not_swallow_headline_and_
     cleaned = clean_text(text, title=title)
     assert cleaned.text.split("\n") == [title, story]
     assert cleaned.byline == "Автор: Редакція · 7 червня 2025, 19:12"
+
+
+def test_a_short_subheading_after_a_related_link_stays():
+    """'Read Also:' with its link on the next line, then the story's next subheading: the heading's
+    first line is its link; a later line of under four words is the story's subheading."""
+    text = "\n".join([STORY[1], "Read Also:", "Kim Sends Stern Message to Seoul Over Drills", "Prisoner Exchange", STORY[2]])
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n") == [STORY[1], "Prisoner Exchange", STORY[2]]
+    text = "\n".join([STORY[1], "You may also like:", "How the talks in Istanbul began", "Who brokers prisoner swaps?", STORY[2]])
+    assert clean_text(text).text.split("\n") == [STORY[1], STORY[2]]
