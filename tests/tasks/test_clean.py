@@ -259,6 +259,17 @@ NEW_NOISE = [
     ("Прийняти всі", "cookie_notice"),
     ("Name *", "comment_form"),
     ("Ваше ім'я", "comment_form"),
+    ("Share this: Facebook, X, Telegram", "share_prompt"),
+    ("Поширити новину", "share_prompt"),
+    ("Все новости Украины и мира в нашем Telegram", "share_prompt"),
+    ("Наші новини у Telegram", "share_prompt"),
+    ("Photo illustration: Example News", "photo_credit"),
+    ("Главные новости", "link_list"),
+    ("Подписаться на рассылку", "promo"),
+    ("Отримуйте новини першими", "promo"),
+    ("Сообщить об ошибке", "error_report"),
+    ("Дата публікації: 24.03.2026", "timestamp"),
+    ("Переглядів: 1234", "ui_chrome"),
 ]
 
 LOOK_ALIKE_STORY = [
@@ -291,6 +302,9 @@ LOOK_ALIKE_STORY = [
     "Новости — это то, что нужно проверять, сказал редактор.",
     "Вона сказала: «Стежте за новинами в Telegram, там усе буде», — і пішла.",
     "Прийняти всіх полонених Україна готова вже завтра, сказав омбудсман.",
+    "Share: Facebook said it had removed 12 fake accounts, the ministry reported.",
+    "Originally published in 1962, the novel was banned in the Soviet Union for two decades.",
+    "Views differ on the exchange, the ombudsman said.",
 ]
 
 
