@@ -56,3 +56,19 @@ def test_floor_every_noise_line_removed_and_no_story_sentence_lost(scorer, page)
     assert result["story_lost"] == [], result["story_lost"]
     assert result["headline_copies_over_one"] == 0
     assert not result["byline_lost"]
+
+
+def test_the_scorer_sees_what_swapwire_extract_returns(scorer):
+    """The set is scored through the real extraction path: the same text as `swapwire extract`,
+    whose record also carries the byline and the author metadata (a byline is never lost)."""
+    from flows.extract_files import extract_record
+
+    page = OWN_SET / "en02_wire_article.html"
+    record = extract_record(page)
+    label = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    flat = " ".join(record["text"].split())
+    assert not scorer.score_own_page(page)["noise_kept"]
+    assert all(" ".join(sentence.split()) in flat for sentence in label["story"])
+    assert "By Olga Marchenko" not in record["text"]
+    assert record["author"] == "Olga Marchenko; Peter Hale"
+    assert record["dateline"] == "KYIV, March 24 (Reuters)"
