@@ -270,6 +270,18 @@ NEW_NOISE = [
     ("Сообщить об ошибке", "error_report"),
     ("Дата публікації: 24.03.2026", "timestamp"),
     ("Переглядів: 1234", "ui_chrome"),
+    ("Listen to this story", "ui_chrome"),
+    ("Gift this article", "ui_chrome"),
+    ("Save for later", "ui_chrome"),
+    ("Thank you!", "promo"),
+    ("We've sent a confirmation email to the address you entered.", "promo"),
+    ("More Must-Reads from Example Magazine", "link_list"),
+    ("Вас також можуть зацікавити новини:", "link_list"),
+    ("You can share this story on social media:", "share_prompt"),
+    ("Новини від Example у Telegram. Підписуйтесь на наш канал https://t.me/example_news", "share_prompt"),
+    ("Support independent local journalism. Become a member today.", "support_ask"),
+    ("Підтримайте редакцію — задонатьте на роботу журналістів.", "support_ask"),
+    ("Поддержите редакцию: номер карты для перевода указан ниже.", "support_ask"),
 ]
 
 LOOK_ALIKE_STORY = [
@@ -305,6 +317,10 @@ LOOK_ALIKE_STORY = [
     "Share: Facebook said it had removed 12 fake accounts, the ministry reported.",
     "Originally published in 1962, the novel was banned in the Soviet Union for two decades.",
     "Views differ on the exchange, the ombudsman said.",
+    "We have sent a letter to the Red Cross, the ombudsman said.",
+    "Підтримати нас пообіцяли партнери з ЄС, сказав міністр.",
+    "Підтримайте ЗСУ коштами, закликав президент під час виступу у Львові.",
+    "Support for the exchange among Ukrainians is high, a poll showed.",
 ]
 
 
