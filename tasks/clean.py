@@ -85,6 +85,7 @@ RULES: tuple[Rule, ...] = load_rules()
 _LINE_RULES = tuple(rule for rule in RULES if rule.kind == "line")
 _LINK_LIST_RULES = tuple(rule for rule in RULES if rule.kind == "link_list")
 _TITLE_RULE = next((rule for rule in RULES if rule.kind == "title"), None)
+_BREADCRUMB_RULE = next((rule for rule in RULES if rule.name == "breadcrumb"), None)
 
 # "KYIV, March 24 (Reuters) -", "КИЇВ, 24 березня —": a place in capitals, an optional date and
 # agency, then a dash. Kept in the text, also reported.
@@ -114,6 +115,7 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
     headline_keys = _title_keys(title) if title else _inferred_headline_keys(lines)
     headline_kept = False
     prose_seen = False  # a kept paragraph of prose came before
+    after_crumb = False  # the previous line was a breadcrumb
     link_list_left = 0
     for index, raw in enumerate(lines):
         line = _normalise_line(raw)
@@ -132,6 +134,11 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
             link_list_left -= 1
         else:
             link_list_left = _LINK_LIST_MAX_ITEMS if rule is not None and rule.kind == "link_list" else 0
+        # A bulleted link-like line right after breadcrumbs is the trail's tail (the page's own
+        # headline, often shortened: "• Russia And Ukraine Swap 372 Prisoners ...").
+        if (rule is None and after_crumb and line[0] in _BULLETS and key not in headline_keys
+                and _looks_like_link_title(line)):
+            rule = _BREADCRUMB_RULE
         if rule is None and _TITLE_RULE is not None and key in headline_keys:
             # Keep one plain copy of the headline, where a headline stands (before the story's
             # prose); drop repeats, copies after the prose began, and bulleted copies (breadcrumb tails).
@@ -141,8 +148,10 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
                 headline_kept = True
         if rule is None:
             prose_seen = prose_seen or len(line.split()) >= _PROSE_MIN_WORDS
+            after_crumb = False
             continue
         verdicts[index] = rule.name
+        after_crumb = rule is _BREADCRUMB_RULE
         if rule.action == "byline" and byline is None:
             byline = line
 
@@ -226,6 +235,7 @@ def _title_keys(title: str | None) -> set[str]:
 # A sentence boundary inside a line ('..., he said. "But I did."'): a link title has none.
 _SENTENCE_BREAK = re.compile(r"\.[\"'”’»]?\s+[\"'“‘«„]?[A-ZА-ЯІЇЄҐ]")
 _CLOSING = "]|) \"'”’»"
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")  # a shortened title ("Swap 372 Prisoners ...") is not a sentence
 
 
 def _looks_like_link_title(line: str) -> bool:
@@ -235,7 +245,7 @@ def _looks_like_link_title(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= _LINK_TITLE_MAX_WORDS
-        and not line.rstrip(_CLOSING).endswith((".", ";", ",", ":"))
+        and not _ELLIPSIS.sub("", line.rstrip(_CLOSING)).endswith((".", ";", ",", ":"))
         and not _SENTENCE_BREAK.search(line)
     )
 

@@ -400,3 +400,11 @@ def test_a_short_subheading_after_a_related_link_stays():
     assert cleaned.text.split("\n") == [STORY[1], "Prisoner Exchange", STORY[2]]
     text = "\n".join([STORY[1], "You may also like:", "How the talks in Istanbul began", "Who brokers prisoner swaps?", STORY[2]])
     assert clean_text(text).text.split("\n") == [STORY[1], STORY[2]]
+
+
+def test_a_shortened_headline_at_the_end_of_a_breadcrumb_trail_goes():
+    text = "\n".join(["• HOME»", "• Top News»", "• Ukraine and Russia Swap 95 Prisoners ...", TITLE, STORY[0],
+                      "• Kyiv says 95 soldiers came home", STORY[1]])
+    cleaned = clean_text(text, title=TITLE)
+    assert cleaned.text.split("\n") == [TITLE, STORY[0], "• Kyiv says 95 soldiers came home", STORY[1]]
+    assert [item.rule for item in cleaned.removed] == ["breadcrumb"] * 3
