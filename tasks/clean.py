@@ -197,7 +197,26 @@ def _unmarked(line: str) -> str:
     return _LIST_MARKERS.sub("", line[start:end])
 
 
+# Reported speech ("..., the ombudsman told relatives", "..., — сказав омбудсман") marks a story
+# sentence, however much it looks like a prompt ("Подписывайтесь на рассылку Минобороны,
+# посоветовал омбудсмен"): no line rule applies to it.
+_SPEECH_VERBS = (
+    "said|says|told|tells|added|wrote|writes|urged|warned|asked|claimed|stated|insisted|explained|noted"
+    "|replied|announced|reported|сказав|сказала|сказали|заявив|заявила|заявили|повідомив|повідомила"
+    "|повідомили|додав|додала|наголосив|наголосила|зазначив|зазначила|порадив|порадила|порадили"
+    "|закликав|закликала|закликали|попросив|попросила|попросили|нагадав|нагадала|нагадали|пояснив"
+    "|пояснила|пояснили|розповів|розповіла|сказал|сказали|заявил|сообщил|сообщила|сообщили|добавил"
+    "|добавила|отметил|отметила|посоветовал|посоветовала|посоветовали|призвал|призвала|призвали"
+    "|пояснил|пояснила|напомнил|напомнила|напомнили|рассказал|рассказала|рассказали|говорит|говорить"
+)
+_REPORTED_SPEECH = re.compile(
+    r"[,—–]\s*(?:[\"”’»]\s*)?(?:[—–-]\s*)?(?:[\w.'’-]+\s+){0,5}(?:" + _SPEECH_VERBS + r")\b", re.IGNORECASE
+)
+
+
 def _match_line_rules(line: str) -> Rule | None:
+    if _REPORTED_SPEECH.search(line):
+        return None
     unmarked = _unmarked(line)
     candidates = (line, unmarked) if unmarked and unmarked != line else (line,)
     for candidate in candidates:

@@ -408,3 +408,14 @@ def test_a_shortened_headline_at_the_end_of_a_breadcrumb_trail_goes():
     cleaned = clean_text(text, title=TITLE)
     assert cleaned.text.split("\n") == [TITLE, STORY[0], "• Kyiv says 95 soldiers came home", STORY[1]]
     assert [item.rule for item in cleaned.removed] == ["breadcrumb"] * 3
+
+
+def test_reported_speech_is_story_however_much_it_looks_like_a_prompt():
+    lines = [
+        "Подписывайтесь на рассылку Минобороны, посоветовал омбудсмен родственникам пленных.",
+        "Підписуйтесь на наш Telegram, — сказав речник, — там будуть списки.",
+        "Follow us on Telegram, the spokesman told families waiting at the border.",
+        "Share this with your neighbours, the mayor urged residents.",
+    ]
+    cleaned = clean_text("\n".join([STORY[0], *lines]))
+    assert cleaned.removed == ()
