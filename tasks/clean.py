@@ -136,8 +136,9 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
             link_list_left = _LINK_LIST_MAX_ITEMS if rule is not None and rule.kind == "link_list" else 0
         # A bulleted link-like line right after breadcrumbs is the trail's tail (the page's own
         # headline, often shortened: "• Russia And Ukraine Swap 372 Prisoners ...").
-        if (rule is None and after_crumb and line[0] in _BULLETS and key not in headline_keys
-                and _looks_like_link_title(line)):
+        crumb_tail = (rule is None and after_crumb and line[0] in _BULLETS and key not in headline_keys
+                      and _looks_like_link_title(line))
+        if crumb_tail:
             rule = _BREADCRUMB_RULE
         if rule is None and _TITLE_RULE is not None and key in headline_keys:
             # Keep one plain copy of the headline, where a headline stands (before the story's
@@ -151,7 +152,7 @@ def clean_text(text: str, *, title: str | None = None, language: str | None = No
             after_crumb = False
             continue
         verdicts[index] = rule.name
-        after_crumb = rule is _BREADCRUMB_RULE
+        after_crumb = rule is _BREADCRUMB_RULE and not crumb_tail  # one tail per trail
         if rule.action == "byline" and byline is None:
             byline = line
 
@@ -201,8 +202,7 @@ def _unmarked(line: str) -> str:
 # sentence, however much it looks like a prompt ("Подписывайтесь на рассылку Минобороны,
 # посоветовал омбудсмен"): no line rule applies to it.
 _SPEECH_VERBS = (
-    "said|says|told|tells|added|wrote|writes|urged|warned|asked|claimed|stated|insisted|explained|noted"
-    "|replied|announced|reported|сказав|сказала|сказали|заявив|заявила|заявили|повідомив|повідомила"
+    "said|says|told|tells|added|urged|warned|asked|claimed|stated|insisted|replied|сказав|сказала|сказали|заявив|заявила|заявили|повідомив|повідомила"
     "|повідомили|додав|додала|наголосив|наголосила|зазначив|зазначила|порадив|порадила|порадили"
     "|закликав|закликала|закликали|попросив|попросила|попросили|нагадав|нагадала|нагадали|пояснив"
     "|пояснила|пояснили|розповів|розповіла|сказал|сказали|заявил|сообщил|сообщила|сообщили|добавил"
@@ -210,7 +210,8 @@ _SPEECH_VERBS = (
     "|пояснил|пояснила|напомнил|напомнила|напомнили|рассказал|рассказала|рассказали|говорит|говорить"
 )
 _REPORTED_SPEECH = re.compile(
-    r"[,—–]\s*(?:[\"”’»]\s*)?(?:[—–-]\s*)?(?:[\w.'’-]+\s+){0,5}(?:" + _SPEECH_VERBS + r")\b", re.IGNORECASE
+    r"[,—–]\s*(?:[\"”’»]\s*)?(?:[—–-]\s*)?(?!as\b|як\b|как\b)(?:[\w.'’-]+\s+){0,5}(?:" + _SPEECH_VERBS + r")\b",
+    re.IGNORECASE,
 )
 
 

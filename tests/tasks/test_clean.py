@@ -419,3 +419,10 @@ def test_reported_speech_is_story_however_much_it_looks_like_a_prompt():
     ]
     cleaned = clean_text("\n".join([STORY[0], *lines]))
     assert cleaned.removed == ()
+
+
+def test_only_one_bulleted_tail_after_a_breadcrumb_trail_and_boilerplate_with_as_explained_still_goes():
+    cleaned = clean_text("\n".join(["• HOME»", "• World»", "• A shortened headline ...", "• The first point of the story"]))
+    assert cleaned.text == "• The first point of the story"
+    cookie = "We use cookies to personalise content, as explained in our Cookie Policy."
+    assert [item.rule for item in clean_text(f"{STORY[0]}\n{cookie}").removed] == ["cookie_notice"]
