@@ -282,6 +282,7 @@ NEW_NOISE = [
     ("Support independent local journalism. Become a member today.", "support_ask"),
     ("Підтримайте редакцію — задонатьте на роботу журналістів.", "support_ask"),
     ("Поддержите редакцию: номер карты для перевода указан ниже.", "support_ask"),
+    ("Got it!", "cookie_notice"),
 ]
 
 LOOK_ALIKE_STORY = [
