@@ -178,14 +178,15 @@ def is_noise_line(line: str) -> bool:
 
 # trafilatura writes a list item as "- item": share buttons, breadcrumbs and related links often
 # sit in lists ("- • HOME»", "- Share this @site"), and Ukrainian and Russian sites lead prompts
-# with emoji ("👉 Підписуйтесь ...", "➡️ Читайте також: ..."). Rules also see the line without
-# its list markers and without leading or trailing pictographs and arrows.
+# with emoji ("👉 Підписуйтесь ...", "➡️ Читайте також: ..."); a table cell comes as "| ... |".
+# Rules also see the line without its list markers and without leading or trailing pictographs,
+# arrows and table bars.
 _LIST_MARKERS = re.compile(r"^(?:[-–—*]\s+|[•·▪◦●]\s*)+")
 _ARROWS = set("→⇒➔➜➝➞▶►▸⟶")
 
 
 def _is_pictograph(char: str) -> bool:
-    return char in _ARROWS or char.isspace() or unicodedata.category(char) in ("So", "Mn", "Cf")
+    return char in _ARROWS or char == "|" or char.isspace() or unicodedata.category(char) in ("So", "Mn", "Cf")
 
 
 def _unmarked(line: str) -> str:

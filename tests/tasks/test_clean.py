@@ -283,6 +283,10 @@ NEW_NOISE = [
     ("Підтримайте редакцію — задонатьте на роботу журналістів.", "support_ask"),
     ("Поддержите редакцию: номер карты для перевода указан ниже.", "support_ask"),
     ("Got it!", "cookie_notice"),
+    ("| Comments: 0 | |", "comment_form"),
+    ("Beitragsbild: Titelseite vom 2.4.2019, Ausriss.", "photo_credit"),
+    ("Our Standards: The Example Trust Principles.", "copyright"),
+    ("Submit your letter to the editor via this form. Read more Letters to the Editor.", "promo"),
 ]
 
 LOOK_ALIKE_STORY = [
@@ -322,6 +326,8 @@ LOOK_ALIKE_STORY = [
     "Підтримати нас пообіцяли партнери з ЄС, сказав міністр.",
     "Підтримайте ЗСУ коштами, закликав президент під час виступу у Львові.",
     "Support for the exchange among Ukrainians is high, a poll showed.",
+    "| 175 | 22 | 95 |",
+    "Our standards of care for the wounded are the same for everyone, the doctor said.",
 ]
 
 
