@@ -13,7 +13,7 @@ help:
 	@echo "make test         run the test suite"
 	@echo "make lint         ruff"
 	@echo "make eval         exchange-extraction evaluation (seeds, labelled set, development and held-out sets)"
-	@echo "make eval-clean   boilerplate-cleaning evaluation over ../shared/corpora"
+	@echo "make eval-clean   boilerplate-cleaning evaluation (../shared/corpora, seeds, eval/cleaning)"
 	@echo "make eval-dedup   story-deduplication evaluation over ../shared/corpora"
 	@echo "make conformance  hostile feeds, hostile servers, SSRF and kill -9 suite"
 	@echo "make integration  real Prefect server + worker: deploy, manual/overlap/backfill/scheduled runs (~8-12 min)"

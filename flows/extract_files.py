@@ -35,6 +35,7 @@ def extract_record(path: Path, *, url: str | None = None, published: date | None
         "text": analysis.cleaned.text,
         "removed": [{"line": r.line, "rule": r.rule} for r in analysis.cleaned.removed],
         "byline": analysis.cleaned.byline,
+        "author": doc.author,  # the page's author metadata: where a byline outside the body ends up
         "dateline": analysis.cleaned.dateline,
         "comments": analysis.comments,
         "exchanges": [m.to_json() for m in analysis.mentions],

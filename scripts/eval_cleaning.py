@@ -16,6 +16,11 @@ from $SWAPWIRE_SHARED/seeds, else the corpora's sibling `seeds/` folder. Three s
   output (the text plus the reader comments kept beside it: trafilatura's defaults put comments in
   the text, some `with` snippets are comments).
 * seeds: known noise lines removed (of those present) and story lines lost.
+* own set (eval/cleaning/: pages written for this project, each with a JSON label): through the
+  real extraction path (extract_document + analyse_document, as `swapwire extract`), the share of
+  labelled noise lines gone from the cleaned text, of labelled story sentences lost, headline
+  copies left beyond one, and bylines lost (neither in the text, nor the byline field, nor the
+  author metadata), per language. Scored even without the corpora.
 
 Exit status 0 always; it prints numbers, the targets are judged by a reader (see issue 4).
 """
@@ -55,6 +60,9 @@ SEED_NOISE_PREFIXES = (
     "(Photo :",
     "For the latest from SBS News, download our app",
 )
+
+
+OWN_SET = PROJECT_ROOT / "eval" / "cleaning"
 
 
 def default_corpora() -> Path:
@@ -248,6 +256,76 @@ def evaluate_seeds(seeds: Path) -> dict:
     }
 
 
+def _title_key(line: str) -> str:
+    return " ".join(_WORD.findall(line.casefold()))
+
+
+def score_own_page(html_path: Path) -> dict:
+    """One page of the own set against its label (same-name .json): what went, what was lost."""
+    label = json.loads(html_path.with_suffix(".json").read_text(encoding="utf-8"))
+    document = extract_document(html_path.read_bytes())
+    analysis = analyse_document(document)
+    text = analysis.cleaned.text
+    lines = {_norm(line) for line in text.split("\n")}
+    flat, extracted = _norm(text), _norm(document.text)
+
+    def present(noise: str, lines: set[str], flat: str) -> bool:
+        # A short noise line ("Share", "Реклама") only counts as a whole line; a longer one also
+        # when trafilatura glued it to a neighbouring paragraph.
+        return noise in lines or (len(noise.split()) > 3 and noise in flat)
+
+    noise = list(dict.fromkeys(_norm(line) for line in label["noise"]))
+    noise_kept = [line for line in noise if present(line, lines, flat)]
+    reached = [line for line in noise if present(line, {_norm(x) for x in document.text.split("\n")}, extracted)]
+    story = [_norm(sentence) for sentence in label["story"]]
+    lost = [s for s in story if s not in flat]
+    # The headline and its parts around a site-name separator ("Opinion | Headline").
+    title_keys = {_title_key(part) for part in (label["title"], *re.split(r"\s+[|–—]\s+", label["title"]))
+                  if len(part.split()) >= 3}
+    copies = sum(1 for line in text.split("\n") if _title_key(line) in title_keys)
+    byline_lost = None
+    if label.get("byline"):
+        byline = _norm(label["byline"])
+        names = _WORD.findall(byline.split(",")[0])[1:]  # "By Jane Doe and John Roe, Staff" -> names
+        author = document.author or ""
+        byline_lost = not (
+            byline in flat
+            or (analysis.cleaned.byline and byline in _norm(analysis.cleaned.byline))
+            or (names and all(name in author or name in ("and", "і", "и") for name in names))
+        )
+    return {
+        "page": html_path.stem,
+        "language": label["language"],
+        "noise": len(noise),
+        "noise_reaching_cleaner": len(reached),
+        "noise_kept": noise_kept,
+        "story": len(story),
+        "story_lost": [{"sentence": s, "by": "extraction" if s not in extracted else "cleaning"} for s in lost],
+        "headline_copies_over_one": max(0, copies - 1),
+        "byline_lost": byline_lost,
+    }
+
+
+def evaluate_own_set(folder: Path = OWN_SET) -> dict:
+    pages = [score_own_page(path) for path in sorted(folder.glob("*.html"))]
+    languages: dict[str, dict[str, int]] = {}
+    for page in pages:
+        for key in ("all", page["language"]):
+            totals = languages.setdefault(key, dict.fromkeys(
+                ("pages", "noise", "noise_removed", "noise_reaching_cleaner", "story", "story_lost",
+                 "headline_copies_over_one", "bylines", "bylines_lost"), 0))
+            totals["pages"] += 1
+            totals["noise"] += page["noise"]
+            totals["noise_removed"] += page["noise"] - len(page["noise_kept"])
+            totals["noise_reaching_cleaner"] += page["noise_reaching_cleaner"]
+            totals["story"] += page["story"]
+            totals["story_lost"] += len(page["story_lost"])
+            totals["headline_copies_over_one"] += page["headline_copies_over_one"]
+            totals["bylines"] += page["byline_lost"] is not None
+            totals["bylines_lost"] += bool(page["byline_lost"])
+    return {"pages": pages, "languages": languages}
+
+
 def _print_table(report: dict) -> None:
     aeb = report.get("aeb")
     if aeb:
@@ -287,6 +365,26 @@ def _print_table(report: dict) -> None:
         )
         for line in seeds["noise_kept"] + seeds["lost"]:
             print(f"    {line}")
+    own = report.get("own_set")
+    if own:
+        print("own set (eval/cleaning, through extract + clean; noise removed of labelled, of which reached the "
+              "cleaner; story sentences lost)")
+        for language, t in own["languages"].items():
+            print(
+                f"  {language:<4} {t['pages']:>2} pages: noise removed {t['noise_removed']}/{t['noise']} "
+                f"({t['noise_reaching_cleaner']} reached the cleaner), story sentences lost "
+                f"{t['story_lost']}/{t['story']}, headline copies over one {t['headline_copies_over_one']}, "
+                f"bylines lost {t['bylines_lost']}/{t['bylines']}"
+            )
+        for page in own["pages"]:
+            for line in page["noise_kept"]:
+                print(f"    {page['page']}: noise kept: {line}")
+            for item in page["story_lost"]:
+                print(f"    {page['page']}: story lost ({item['by']}): {item['sentence']}")
+            if page["headline_copies_over_one"]:
+                print(f"    {page['page']}: {page['headline_copies_over_one']} extra headline copies")
+            if page["byline_lost"]:
+                print(f"    {page['page']}: byline lost")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,22 +392,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument("--own-set-only", action="store_true", help="score eval/cleaning only (seconds)")
     args = parser.parse_args(argv)
 
     corpora: Path = args.corpora.resolve()
-    if not corpora.is_dir():
-        print(f"corpora not found at {corpora}: set SWAPWIRE_CORPORA or pass --corpora", file=sys.stderr)
-        return 2
+    if not corpora.is_dir() and not args.own_set_only:
+        print(f"corpora not found at {corpora}: set SWAPWIRE_CORPORA or pass --corpora; "
+              "scoring the own set only", file=sys.stderr)
     started = time.perf_counter()
     report: dict = {}
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        if (corpora / "aeb" / "ground-truth.json").is_file():
-            report["aeb"] = evaluate_aeb(corpora, pool)
-        if (corpora / "trafilatura" / "tests" / "evaldata.json").is_file():
-            report["evaldata"] = evaluate_evaldata(corpora, pool)
+    if corpora.is_dir() and not args.own_set_only:
+        with ProcessPoolExecutor(max_workers=args.workers) as pool:
+            if (corpora / "aeb" / "ground-truth.json").is_file():
+                report["aeb"] = evaluate_aeb(corpora, pool)
+            if (corpora / "trafilatura" / "tests" / "evaldata.json").is_file():
+                report["evaldata"] = evaluate_evaldata(corpora, pool)
     seeds = Path(os.environ.get("SWAPWIRE_SHARED", corpora.parent)) / "seeds"
-    if seeds.is_dir():
+    if seeds.is_dir() and not args.own_set_only:
         report["seeds"] = evaluate_seeds(seeds)
+    if OWN_SET.is_dir():
+        report["own_set"] = evaluate_own_set()
     report["seconds"] = round(time.perf_counter() - started, 1)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
