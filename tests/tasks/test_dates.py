@@ -35,6 +35,13 @@ PUBLISHED = date(2024, 1, 4)  # a Thursday
         ("In August", date(2023, 8, 1), "month"),
         ("у серпні", date(2023, 8, 1), "month"),
         ("last month", date(2023, 12, 5), "past"),
+        # part of a month, and a month with its year
+        ("in mid-November", date(2023, 11, 1), "month"),
+        ("at the end of October", date(2023, 10, 1), "month"),
+        ("Ende Oktober", date(2023, 10, 1), "month"),
+        ("наприкінці жовтня", date(2023, 10, 1), "month"),
+        ("в начале ноября", date(2023, 11, 1), "month"),
+        ("the swap of October 2023", date(2023, 10, 1), "month"),
     ],
 )
 def test_expressions_resolve(text: str, expected: date, kind: str) -> None:
