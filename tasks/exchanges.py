@@ -245,7 +245,7 @@ _FUTURE_RE = _rx(
     r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
     r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
     r"предлож\w*|возможн\w*|ожида\w*|обменяются|\bвернут\b|состоится|намерен\w*|"
-    r"\bмо(?:же|жуть|жет|гут)\b|\bзавтра\b|\btomorrow\b|"
+    r"\bмо(?:же|жуть|жет|гут)\b|\bзавтра\b|\btomorrow\b|\bстан(?:е|уть|ет|ут)\b|"
     r"\b(?:va|vont|devrait|devraient|prévu\w*|accord|pourrait|pourraient|sera|seront)\b"
 )
 _CUMULATIVE_RE = _rx(
@@ -278,7 +278,11 @@ _RECALL_RE = _rx(
     r"\bthat (?:summer|autumn|fall|winter|spring|year|month|day|week)\b|\bback then\b|\bat the time\b|"
     r"\bin those days\b|\bтого (?:року|літа|дня|года|лета)\b|\bтоді\b|\bтогда\b|\bdamals\b|"
     r"\b(?:such as|for example|for instance|e\.g\.)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:swap|exchange)|"
-    r"наприклад|например|zum beispiel|par exemple"
+    r"наприклад|например|zum beispiel|par exemple|"
+    # background the writer reminds the reader of: "Напомним, ...", "Нагадаємо, ...", "As a reminder"
+    r"\bнапомн\w*|\bнагада\w*|\bнагадуємо\b|\bas a reminder\b|\brecall that\b|zur erinnerung|\brappel\w*|"
+    r"\b(?:der|den|dem|beim)\s+(?:letzte\w*|vorherig\w*|vorige\w*)\s+(?:\w+)?austausch\w*|"
+    r"\b(?:le\s+)?(?:dernier|précédent)\s+échange"
 )
 # "the 189 included two civilians": a breakdown of the returnees, wherever it stands
 _BREAKDOWN_RE = _rx(
@@ -311,7 +315,26 @@ _RETURN_CONTEXT_RE = _rx(
     r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"
     r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*"
 )
-_WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
+# "the swap, delayed for weeks, finally took place": put off, then done
+_WENT_AHEAD_RE = _rx(
+    r"\b(?:finally|eventually|at last|went ahead|took place|was completed)\b|нарешті|таки відбув\w*|наконец|"
+    r"вс[её]-таки|все ж|\bendlich\b|\benfin\b"
+)
+_CALLED_OFF = (
+    r"\b(?:postponed|delayed|put off|called off|cancell?ed|fell through|collapsed|derailed|"
+    r"did not (?:take place|happen|go ahead)|didn't (?:take place|happen|go ahead)|never (?:took place|happened)|"
+    r"failed to (?:take place|happen|materiali[sz]e))\b|"
+    r"перенесл\w*|перенесен\w*|перенесено|відклал\w*|відкладено|відкладен\w*|зірва\w*|не відбув\w*|скасова\w*|"
+    r"отложи\w*|отложен\w*|сорва\w*|не состоял\w*|отмен\w*|"
+    r"\b(?:verschoben|abgesagt|geplatzt|gescheitert)\b|\b(?:reporté|annulé)\w*"
+)
+_SWAP_NOUN = r"(?:exchange|swap|trade|обмін|обмен|austausch|gefangenenaustausch|échange)\w*"
+_WITHOUT_EXCHANGE_RE = _rx(
+    r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена|"
+    # a swap called off or put off: "the swap of 500 was postponed", "обмін перенесли", "сорвался"
+    rf"{_SWAP_NOUN}[^.;]{{0,60}}?(?:{_CALLED_OFF})|(?:{_CALLED_OFF})[^.;]{{0,30}}?{_SWAP_NOUN}"
+)
+
 # "exchange" in another sense: fire, blows, information, views
 _OTHER_SENSE_RE = _rx(
     r"(?:exchang\w*|swap\w*|trad\w*)\s+(?:of\s+)?(?:heavy\s+|artillery\s+)?(?:fire|gunfire|shots|blows|strikes|"
@@ -357,9 +380,17 @@ _BOTH_SUBJECT_RE = _rx(
 _SUBSET_BEFORE_RE = _rx(
     r"(?:among|including|included|includes|incl\.|of whom|of them|among them|namely|in the group|of those|"
     r"зокрема|серед них|серед яких|серед(?!\w)|у тому числі|в тому числі|в том числе|среди них|среди которых|"
-    r"среди(?!\w)|из них|з них|darunter|unter ihnen|\bof the \d)"
+    r"среди(?!\w)|из них|з них|darunter|unter ihnen|"
+    r"unter den (?:\w+ )?(?:heimkehrer\w*|freigelassenen|ausgetauschten|befreiten|zurückgekehrten)|\bof the \d)"
 )
 _SUBSET_OPENING_RE = _rx(rf"^\W*{_SUBSET_BEFORE_RE.pattern}")
+_AMONG_RETURNEES_AFTER_RE = _rx(
+    r"^[^.;:\d]{0,80}?\b(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:\w+\s+)?"
+    r"(?:released|freed|returned|exchanged|swapped|returnees|rescued|brought (?:back|home))\b|"
+    r"^[^.;:\d]{0,80}?(?:були|були також|были|были также)\s+серед\s+(?:звільнених|повернутих|обміняних)|"
+    r"^[^.;:\d]{0,80}?(?:были|были также)\s+среди\s+(?:освобожденн\w+|освобождённ\w+|вернувш\w+|обменянн\w+)"
+)
+
 # lowercase twins of the tests run on every sentence of every article (see `_lowered`)
 _TRIGGER_LOWER = _lowered(_TRIGGER_RE)
 _BREAKDOWN_LOWER = _lowered(_BREAKDOWN_RE)
@@ -383,7 +414,13 @@ _RETURNED_HOME_RE = _rx(
     r"^\s*(?:[^\W\d]+\s+){0,3}?(?:freed|released)\b|"
     r"^[^.;]{0,80}?(?:повернулися|повернулись|повернуто|звільнено|вернулись|вернулись|возвращены|освобождены)"
 )
+_RETURN_OF_BEFORE_RE = _rx(
+    r"(?:the\s+)?(?:return|homecoming)\s+(?:home\s+)?of\s+(?:another\s+|a further\s+)?$|"
+    r"(?:про|о|об)\s+(?:повернення|возвращени\w+)\s+(?:додому\s+|домой\s+|ще\s+|еще\s+|ещё\s+)?$|"
+    r"\bповернення\s+(?:додому\s+)?$|\bвозвращение\s+(?:домой\s+)?$|die\s+rückkehr\s+von\s+$"
+)
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
+
 _ANY_VERB_RE = _rx(rf"(?:{_COMPLETED_RE.pattern})|(?:{_GIVE_RE.pattern})|(?:{_GET_RE.pattern})")
 
 
@@ -402,13 +439,25 @@ def _additive(gap: str) -> bool:
     return not _ANY_VERB_RE.search(gap[last.end() :])
 
 
+def _subset_marker_leads(gap: str) -> bool:
+    """Does a subset marker between two counts lead to the second? "among them border guards and
+    two civilians" does; "84 Russians, some of whom had been held since 2023, came home, and Ukraine
+    got back 84" does not (a verb of its own follows the marker)."""
+    markers = list(_SUBSET_BEFORE_RE.finditer(gap))
+    if not markers:
+        return False
+    copulas = r"\b(?:were|was|are|is|been|also)\b|були|были|была|було|было"
+    return not _ANY_VERB_RE.search(re.sub(copulas, " ", gap[markers[-1].end() :], flags=_I))
+
+
 _ADDITIVE_SENTENCE_RE = _rx(
+
     r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
     r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
 )
 _ORDINAL_EXCHANGE_RE = _rx(r"^\W{0,3}(?:\w+\W+){0,2}?(?:prisoner |POW )?(?:exchange|swap|обмін\w*|обмен\w*)")
 _NOT_NUMBER_AFTER_RE = _rx(
-    r"^\s*(?:%|percent|per cent|km|kilomet|miles?|hours?|days?|weeks?|months?|years?|times|million|"
+    r"^\s*-?\s*(?:%|percent|per cent|km|kilomet|miles?|hours?|days?|weeks?|months?|years?|times|million|"
     r"billion|dollars?|euros?|kg|tons?|\$|відсот|процент|км|годин|дн|тиж|місяц|рок|лет|год|раз|млн|млрд)"
 )
 _SPEAKER_UA_RE = _rx(
@@ -424,7 +473,7 @@ _SPEAKER_RU_RE = _rx(
     r"moskalkova|kremlin|peskov|lavrov|(?:moscow|russia) (?:said|says|stated|reported|announced)|"
     r"russia's|moscow's|\bTASS\b|\bRIA\b|міноборони рф|міноборони росії|москальков\w*|"
     r"минобороны(?! украины)|министерство обороны(?! украины)|москальков\w*|песков\w*|российск\w* сторон\w*|"
-    r"російськ\w* сторон\w*"
+    r"російськ\w* сторон\w*|міністерств\w* оборони (?:рф|росії)"
 )
 _NOISE_LINE_RE = _rx(
     r"^\s*(?:[•»›|]|[(\[]?\s*(?:photo|image|video|picture|caption|фото|відео|видео)\b|read (?:also|more)\b|also read\b|related\b|see also\b|"
@@ -497,7 +546,8 @@ def _isolated_link_line(lines: list[str], position: int) -> bool:
     are not about a return ("Prices rose. / Russia and Ukraine swap 84 each / The council said"):
     a link to another story, not this one's news."""
     line = lines[position]
-    if position == 0 or not _looks_like_headline(line) or not re.search(r"\d", line):
+    stamp_free = re.sub(r"\d{1,2}:\d{2}", "", line)  # "Posted Friday 21:05" is an entry's time stamp
+    if position == 0 or not _looks_like_headline(line) or not re.search(r"\d", stamp_free):
         return False
     neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
     return not any(_mentions_return(n.lower()) for n in neighbours)
@@ -549,9 +599,18 @@ _CLAUSE_SPLIT_RE = _rx(
 )
 
 
+# a deal named in quotes by its size ("по формуле «1000 на 1000»") is part of its clause, not a
+# quotation of its own
+_SHORT_QUOTE_RE = re.compile(r"[“\"«„']([^“”\"«»„.;:!?\d]{0,6}\d[^“”\"«»„.;:!?]{0,18})[”\"»“']")
+
+
 def _clause_bounds(sentence: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
+    inside = {q for m in _SHORT_QUOTE_RE.finditer(sentence) for q in (m.start(), m.end() - 1)}
     for m in _CLAUSE_SPLIT_RE.finditer(sentence):
+        if m.end() - m.start() == 1 and m.start() in inside:
+            continue
+
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(sentence)))
@@ -607,7 +666,8 @@ def _noun_phrase(sentence: str, end: int) -> str:
 
 _NP_STOP_RE = _rx(
     r"\b(?:were|was|are|is|have|has|had|who|which|that|will|would|from|to|into|by|in|on|at|after|as|for|"
-    r"und|sowie|aus|von|nach|zu|für|bei|et|ont|sont|qui|de la|du|depuis|vers|par|and|while|returned|freed|released|came|went|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
+    r"und|sowie|aus|von|nach|zu|für|bei|et|ont|sont|qui|de la|du|depuis|vers|par|and|while|returned|freed|released|came|went|"
+    r"between|among|involving|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
     r"были|было|буде|будут|та|і|и|й)\b"
 )
 
@@ -622,7 +682,8 @@ _POSSESSOR_BEFORE_RE = _rx(r"\b(ukraine|kyiv|kiev|russia|moscow)['’]s\s*$")
 
 
 _DEAL_NAME_BEFORE_RE = _rx(
-    r"(?:exchange|swap|deal|format|обмін\w*|обмен\w*|формат\w*|échange|austausch\w*)\s*(?:of\s+|в\s+|у\s+)?[«\"“„']\s*$|"
+    r"(?:exchange|swap|deal|format|formula|обмін\w*|обмен\w*|формат\w*|формул\w*|échange|austausch\w*)\s*"
+    r"(?:of\s+|в\s+|у\s+|за\s+|по\s+)?[«\"“„']\s*$|"
     r"(?:format|formula|deal|agreement|формат\w*|формул\w*|домовленост\w*|договоренност\w*|угод\w*)\s+"
     r"(?:of\s+|за\s+)?$|"
     # "в рамках обмена 1000 на 1000", "обміну полоненими 1000 на 1000": the exchange named by its size
@@ -835,11 +896,22 @@ _RUNNING_TOTAL_TO_RE = _rx(
 )
 
 
+_HELD_SINCE_RE = _rx(
+    r"\b(?:held|detained|imprisoned|jailed|kept|captured|missing|in (?:russian |ukrainian |enemy )?captivity|"
+    r"behind bars|gefangen\w*|festgehalten)\s+(?:[\w-]+\s+){0,4}?(?:since|from|seit)\b[^,.;]*|"
+    r"(?:перебувал\w*|утримувал\w*|находил\w*|содержал\w*|(?:в|у) полоні|в плену)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:з|із|с|від|от)\s+[^,.;]*"
+)
+
+
 def _cumulative(sentence_before: str, clause_after: str) -> bool:
     """A running total: "since 2022, 2828 have returned", "1,994 exchanged so far", "brings the
     total number freed to 4,131" (only the number after "to")."""
     if _RUNNING_TOTAL_TO_RE.search(sentence_before):
         return True
+    # "72 sailors who had been held since the start of the war": how long, not how many so far
+    sentence_before = _HELD_SINCE_RE.sub(lambda m: " " * len(m[0]), sentence_before)
+    clause_after = _HELD_SINCE_RE.sub(lambda m: " " * len(m[0]), clause_after)
     for m in _CUMULATIVE_RE.finditer(sentence_before):
         # "the first exchange since October" describes the swap, it is not a total
         if not _SUPERLATIVE_RE.search(" ".join(sentence_before[: m.start()].split()[-3:])):
@@ -901,7 +973,9 @@ def _recalled_date(
             r"^\s*(?:року|года|р\.|г\.)?\W{0,3}\s*(?:when|коли|когда|als|lorsque)\b", sentence[d.end :], _I
         )
         if not old_event and re.search(
-            r"(?<!\w)(?:since|from|з|с|від|от|seit|depuis)\b", sentence[max(0, d.start - 40) : d.start], _I
+            r"(?<!\w)(?:since|from|з|с|від|от|seit|depuis)\b[^,;:]*$",
+            sentence[max(0, d.start - 60) : d.start],
+            _I,
         ):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
         if d.kind == "weekday" and d.value >= published - timedelta(days=6):
@@ -945,7 +1019,8 @@ def _counts_in_sentence(
         )
         recalled_any = recalled_any or recalled
         excluded_clause = bool(
-            _WITHOUT_EXCHANGE_RE.search(clause_full) or _OTHER_SENSE_RE.search(clause_full)
+            (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _WENT_AHEAD_RE.search(clause_full))
+            or _OTHER_SENSE_RE.search(clause_full)
         )
         previous: _Count | None = None
         subset_open = False
@@ -1045,6 +1120,7 @@ def _counts_in_sentence(
                 group = CIVILIAN
 
             relation = "base"
+            continued = False  # a subset only because it follows one ("including 120 civilians and ...")
             referent_whole = bool(
                 re.search(r"(?:among|серед|среди)\s+(?:the|these|those|цих|этих)?\s*$", before_text, _I)
             )
@@ -1056,13 +1132,22 @@ def _counts_in_sentence(
                 )
                 if referent_whole:
                     pass  # "Twelve civilians were among the 110 Russians": the 110 is the whole
-                elif subset_open or _SUBSET_BEFORE_RE.search(gap_markers):
+                elif subset_open or _subset_marker_leads(gap_markers):
+
                     relation = "subset"
                 elif len(gap) <= 90 and _additive(gap) and not previous.descriptor:
                     # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown
                     relation = "subset" if previous.relation == "subset" else "additive"
-            elif _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-4:])) and not referent_whole:
+                    continued = relation == "subset"
+            elif (
+                _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-6:]))
+                # "Among those released on Thursday were also 33 civilians"
+                or _SUBSET_OPENING_RE.match(text[clause_start : span.start])
+            ) and not referent_whole:
                 relation = "subset"
+
+            if _AMONG_RETURNEES_AFTER_RE.match(after_text):
+                relation = "subset"  # "96 servicewomen and 12 civilians were among those released"
             if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
                 relation = "subset"  # "seven civilians among the 157"
             if re.match(r"^\s*of (?:the|those|them)\b|^\s*(?:з|із|из) (?:них|тих|числа)\b", after_text, _I):
@@ -1095,8 +1180,12 @@ def _counts_in_sentence(
                 side = TOTAL
             if side is None:
                 side = _side_from_subject_verb(_without_counted_people(before_text), lang)
-            if side is None and _RETURNED_HOME_RE.match(after_text):
-                side = _speaker(text, span.start)  # "Kyiv said 106 soldiers returned home": its own people
+            if side is None and (
+                _RETURNED_HOME_RE.match(after_text) or _RETURN_OF_BEFORE_RE.search(before_text[-60:])
+            ):
+                # "Kyiv said 106 soldiers returned home", "the ministry reported the return of 90":
+                # the speaker's own people
+                side = _speaker(text, span.start)
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
             elif (
@@ -1107,7 +1196,7 @@ def _counts_in_sentence(
             ):
                 side = TOTAL  # "the exchange of approximately 448 prisoners", "372 were swapped"
             if (
-                relation == "additive"
+                (relation == "additive" or (continued and relation == "subset" and explicit))
                 and previous is not None
                 and side not in (previous.side, BOTH)
                 and previous.side != BOTH
@@ -1167,6 +1256,12 @@ def _stated_side(
     to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(near_before)
     if lang == "ru" and to_ua and to_ua[0].lower() in ("на родину", "додому"):
         to_ua = None
+    if to_ua and not to_ru and re.fullmatch(r"(?:з|из) (?:полону|плена)", to_ua[0], _I):
+        # "Россия вернула из плена 246 военных": an unqualified "from captivity" is home to
+        # whoever brought them back
+        actor = _side_from_subject_verb(_without_counted_people(sentence[clause_start : span.start]), lang)
+        if actor == RU and _GET_RE.search(sentence[clause_start : span.start]):
+            return RU, True
     if lang != "ru" and to_ru and to_ru[0].lower() == "на родину":
         to_ru = None
     if to_ua and not to_ru:
@@ -1462,10 +1557,24 @@ _PEOPLE_OF_COUNTRY_RE = _rx(
 )
 
 
+# "10 foreigners, including citizens of the United Kingdom, the United States and Morocco"
+_PEOPLE_OF_LIST_RE = _rx(
+    r"\b(?:citizens?|nationals?|passport holders|громадян\w*|граждан\w*|citoyens?|staatsbürger\w*|"
+    r"ressortissants?)\s+(?:of|from|з|із|из|de|d'|aus)\s+[^.;:]*$"
+)
+
+
 def _names_mediator(text: str, names: re.Pattern[str], capital: re.Pattern[str] | None) -> bool:
     if capital is not None and capital.search(text):
         return True
-    return any(not _PEOPLE_OF_COUNTRY_RE.match(text[m.end() :]) for m in names.finditer(text))
+    return any(
+        not _PEOPLE_OF_COUNTRY_RE.match(text[m.end() :])
+        and not (
+            (listed := _PEOPLE_OF_LIST_RE.search(text[max(0, m.start() - 120) : m.start()]))
+            and not _MEDIATION_CUE_RE.search(listed[0])
+        )
+        for m in names.finditer(text)
+    )
 
 
 def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -1608,11 +1717,40 @@ def _involves_ukraine(facts: list[_SentenceFacts], sentences: tuple[int, ...]) -
         for f in facts
         if f.sentence.index in sentences or f.sentence.index < 0 or (f.is_trigger and not f.is_recalled)
     ]
-    # "додому" is Ukrainian: in a Ukrainian text, home is Ukraine
-    return any(_UA_ACTOR_RE.search(t) or _UA_NAT_RE.search(t) or re.search("додому", t, _I) for t in texts)
+    if any(_RU_NAT_RE.search(t) and _SOLDIERS_RE.search(t) for t in own) and not any(
+        _FOREIGN_PARTY_RE.search(t) for t in texts
+    ):
+        return True  # "домой вернулись 84 российских военнослужащих": Russia's POWs are this war's
+    # "додому", "з полону" are Ukrainian: in a Ukrainian text, home is Ukraine; so is Kyiv's speaker
+    return any(
+        _UA_ACTOR_RE.search(t)
+        or _UA_NAT_RE.search(t)
+        or re.search(r"додому|\bі?з полону", t, _I)
+        or _SPEAKER_UA_RE.search(t)
+        for t in texts
+    )
+
+
+_SOLDIERS_RE = _rx(
+    r"servicem[ae]n|soldiers|troops|\bPOWs\b|prisoners of war|military personnel|военнослужащ\w*|военнопленн\w*|"
+    r"военных|військовослужбовц\w*|військовополонен\w*|військових|soldaten|kriegsgefangene\w*"
+)
 
 
 # --- the public functions ---------------------------------------------------------------------
+
+
+_REVIEW_HEADLINE_RE = _rx(
+    r"\byear in review\b|\b(?:19|20)\d\d in (?:review|numbers)\b|\blooking back (?:at|on) (?:19|20)\d\d\b|"
+    r"підсумк\w* (?:(?:19|20)\d\d\s+)?року|підсумк\w* (?:(?:19|20)\d\d|\d+ років)|итог\w* (?:(?:19|20)\d\d\s+)?года|"
+    r"jahresrückblick|bilan de l'année|rétrospective (?:19|20)\d\d"
+)
+# a live-blog entry's time stamp on a line of its own: "Posted at 18:02", "14:40 GMT", "Оновлено о 18:02"
+_ENTRY_TIME_RE = _rx(
+    r"^\s*(?:(?:posted|updated|published|added|оновлено|опубліковано|обновлено|опубликовано|aktualisiert)\s+)?"
+    r"(?:at\s+|о\s+|в\s+|um\s+|à\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|eet|eest|msk|"
+    r"edt|est|et|uhr|kyiv time|за київським часом)?\s*$"
+)
 
 
 def detect_published(text: str) -> date | None:
@@ -1631,6 +1769,8 @@ def extract_exchanges(
     if published is None:
         published = detect_published(text)
     sentences = _sentences(text, title)
+    if sentences and sentences[0].index < 0 and _REVIEW_HEADLINE_RE.search(sentences[0].text):
+        return []  # "Year in review: ...", "Підсумки року": a look back, whatever its dates say
     lang = _language(text)
     # Which sentences speak of a return decides everything; most articles have none, and then
     # dating every sentence would cost more than the rest of the article's processing.
@@ -1739,6 +1879,11 @@ def _episodes(
             and d.value
             and not (d.kind == "relative" and d.value == published and anchor is not None)
         ]
+        if not current and published is not None and not f.counts and _ENTRY_TIME_RE.match(f.sentence.text):
+            # "Posted at 18:02": a live-blog entry of the publication day
+            anchor = published
+            headed[anchor] = headed.get(anchor, True)
+            continue
         if current and not (anchor is not None and current[0].value == anchor and f.counts):
             # an entry's own sentence repeating its header's day ("on Friday") keeps it headed
             anchor = current[0].value

@@ -1297,3 +1297,201 @@ def test_late_wednesday_in_a_thursday_report_is_wednesday(text: str) -> None:
 def test_a_count_of_people_who_were_wounded() -> None:
     m = one("Ukraine got back 84 POWs on Thursday, including 12 who were badly wounded.", date(2025, 8, 15))
     assert (m.returned_to_ukraine, m.wounded_to_ukraine) == (84, 12)
+
+
+# --- patterns of real reporting (issue 3) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "They last swapped prisoners in mid-July, when 95 were freed on each side.",
+        "The previous swap took place at the end of June, when 90 were released each way.",
+        "Beim letzten Austausch Anfang Juli waren jeweils 95 Soldaten freigekommen.",
+        "Наприкінці червня додому повернулися 90 українців.",
+        "В конце июня в Россию вернулись 90 военнослужащих.",
+        "She had been freed in the swap of June 2024, when 90 Ukrainians came back.",
+    ],
+)
+def test_a_swap_dated_by_part_of_a_month_is_recalled(recall: str) -> None:
+    m = one("On Saturday Ukraine and Russia each freed 115 prisoners of war. " + recall, date(2024, 8, 24))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (115, 115)
+
+
+def test_ages_are_not_counts() -> None:
+    m = one(
+        "A 19-year-old marine was among 115 Ukrainian soldiers who came home on Saturday; Russia got 115 back.",
+        date(2024, 8, 24),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (115, 115)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Напомним, предыдущий обмен прошел по формуле «246 на 246».",
+        "Нагадаємо, до цього сторони обмінялися за формулою «246 на 246».",
+        "As a reminder, the sides swapped 246 each before Easter.",
+    ],
+)
+def test_background_the_reader_is_reminded_of_is_not_news(background: str) -> None:
+    m = one("Russia and Ukraine each released 205 POWs on Tuesday. " + background, date(2025, 5, 6))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (205, 205)
+
+
+def test_a_deal_named_by_formula_in_quotes_or_in_the_future_is_no_figure() -> None:
+    m = one(
+        "Перший етап завершено: додому повернулися 390 українців, Росія отримала 390 своїх.\n"
+        "Обмін за формулою «1000 на 1000» стане найбільшим за всю війну.",
+        date(2025, 5, 23),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (390, 390)
+
+
+def test_captivity_without_a_side_is_home_to_whoever_brought_them_back() -> None:
+    m = one(
+        "Россия вернула из плена 205 военнослужащих, сообщило во вторник Минобороны. "
+        "Взамен переданы 205 военнопленных ВСУ.",
+        date(2025, 5, 6),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (205, 205)
+    m = one("Україна повернула з полону 205 захисників у вівторок.", date(2025, 5, 6))
+    assert m.returned_to_ukraine == 205
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Міністерство оборони РФ повідомило про повернення 205 військовослужбовців у вівторок.",
+        "Russia's defence ministry on Tuesday reported the return of 205 servicemen.",
+    ],
+)
+def test_the_return_of_n_reported_by_a_side_is_its_own_people(text: str) -> None:
+    m = one("Україна повернула 205 захисників у вівторок. " + text, date(2025, 5, 6))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (205, 205)
+
+
+def test_a_swap_of_n_between_the_countries_is_a_total() -> None:
+    m = one(
+        "Qatar helped arrange an exchange of 180 captives between the Russian Federation and Ukraine on "
+        "Friday, with 90 Russian and 90 Ukrainian captives freed.",
+        date(2024, 6, 28),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.total_stated) == (90, 90, 180)
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        (
+            "Kyiv got back 84 people on Thursday. Fifty-one soldiers and 33 civilians were among those freed.",
+            33,
+        ),
+        ("Kyiv got back 84 people on Thursday. Unter den Heimkehrern seien auch 33 Zivilisten.", 33),
+        (
+            "Ukraine got 84 prisoners back on Thursday. Among those released on Thursday were also 33 civilians.",
+            33,
+        ),
+    ],
+)
+def test_a_breakdown_of_those_freed(text: str, civilians: int) -> None:
+    m = one(text, date(2025, 8, 14))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, civilians)
+
+
+def test_held_since_is_how_long_not_a_running_total() -> None:
+    m = one(
+        "Moscow said 84 Russians, some of whom had been held since the Kursk incursion, came home on "
+        "Thursday, and Ukraine got back 84 soldiers.",
+        date(2025, 8, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+def test_nationalities_listed_of_freed_foreigners_are_not_mediators() -> None:
+    m = one(
+        "With Turkey's mediation, 215 Ukrainians came home on Wednesday. Saudi Arabia, which also mediated, "
+        "said the ten foreigners freed were citizens of Britain, the United States, Sweden and Morocco.",
+        date(2022, 9, 21),
+    )
+    assert m.mediators == ("SA", "TR")
+
+
+def test_live_blog_entries_stamped_with_a_time() -> None:
+    mentions = extract_exchanges(
+        "Prisoner swap: live\n"
+        "Updated at 16:40\n"
+        "Ukraine got back 307 soldiers today, and Russia said 307 of its troops came home.\n"
+        "12:15 GMT\n"
+        "Kharkiv under drone attack\n"
+        "Posted Friday 20:30\n"
+        "On Friday 390 Ukrainian and 390 Russian prisoners were released.",
+        published=date(2025, 5, 24),
+    )
+    assert [(m.event_date, m.returned_to_ukraine, m.returned_to_russia) for m in mentions] == [
+        (date(2025, 5, 24), 307, 307),
+        (date(2025, 5, 23), 390, 390),
+    ]
+
+
+def test_one_side_then_the_other_after_a_breakdown() -> None:
+    m = one(
+        "On Friday, 390 Ukrainians, including 120 civilians, came home and Moscow said 390 Russians returned."
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (390, 390, 120)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year in review: the swaps that brought them home\nOn December 30, 189 Ukrainians came home from captivity.",
+        "Підсумки 2024 року: обміни\n30 грудня з полону повернулися 189 захисників.",
+        "Итоги года: обмены пленными\n30 декабря домой вернулись 150 российских военнослужащих.",
+    ],
+)
+def test_a_review_of_the_year_reports_no_swap_as_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A swap of 84 prisoners on each side was postponed on Friday, Kyiv said.",
+        "The planned exchange of 1,200 POWs was called off at the last minute on Friday.",
+        "Обмен 84 на 84 сорвался в пятницу, сообщили в Минобороны.",
+        "Обмін 84 на 84, запланований на п'ятницю, відклали, повідомили в Коордштабі.",
+        "Der Austausch von 84 Gefangenen wurde am Freitag verschoben.",
+    ],
+)
+def test_a_swap_called_off_or_put_off_is_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 13)) == []
+
+
+def test_a_swap_put_off_and_then_done_is_news() -> None:
+    m = one(
+        "The swap, postponed twice, finally took place on Friday: 84 Ukrainian soldiers came home.",
+        date(2025, 6, 13),
+    )
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("У четвер з полону звільнено 101 військового, повідомив Коордштаб.", (101, None)),
+        ("В четверг домой вернулись 84 российских военнослужащих, сообщило Минобороны.", (None, 84)),
+    ],
+)
+def test_a_report_that_names_no_country(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 8, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+def test_a_russian_swap_with_another_country_is_still_not_this_wars() -> None:
+    assert (
+        extract_exchanges(
+            "On Thursday Russia freed two American citizens; Washington released one Russian.",
+            published=date(2025, 8, 14),
+        )
+        == []
+    )
