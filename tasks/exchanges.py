@@ -238,7 +238,11 @@ _FUTURE_RE = _rx(
     r"expected to|expects? to|expecting to|aims? to|seeks? to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
     r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
-    r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange)\b|"
+    r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange|"
+    r"(?:reached|struck|reach|strike|clinched|sealed) (?:a |an )?(?:\w+ )?deal|being prepared|preparing (?:for|to)|"
+    r"prepares? (?:for|to)|(?:is|are) to (?:exchange|swap|release|free|return|hand|trade)|"
+    r"(?:the|a) next (?:prisoner )?(?:swap|exchange))\b|"
+    r"готуют\w*|готуєть\w*|готуєт\w*|готується|готовят\w*|готовит\w*|готовится|підготовк\w*|подготовк\w*|"
     r"для обміну|для обмена|"
     r"\b(?:soll|sollen|wollen|vereinbart\w*|geplant|planen|künftig|bereit|sollten)\b|"
     r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
@@ -451,7 +455,6 @@ def _subset_marker_leads(gap: str) -> bool:
 
 
 _ADDITIVE_SENTENCE_RE = _rx(
-
     r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
     r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
 )
@@ -709,6 +712,9 @@ _NAMED_PERSON_AFTER_RE = _rx(
     r"^[^\W\d]*(?:\s+[^\W\d]+){0,3}?\s*(?:"
     r"(?:,\s*|\s)(?:and|und|et|та|і|и|plus|as well as)\s+(?:the\s+|den\s+|der\s+|le\s+|l'|a\s+)?(?:[\w-]+\s+){0,3}?"
     rf"(?:{_PERSON_TITLE})\s+(?:[A-ZА-ЯІЇЄ][\w'-]+\s*){{1,3}}|"
+    # "55 soldiers and Viktor Medvedchuk, a pro-Russian politician": the name, then who he is
+    r"(?:,\s*|\s)(?:and|und|et|та|і|и)\s+(?-i:[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+){0,2}),\s+"
+    rf"(?:a\s+|an\s+|the\s+|der\s+|den\s+|le\s+|un\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_TITLE})\b|"
     # "55 soldiers - and Medvedchuk.": a bare surname closing the clause after a dash
     r"\s*[-–—]\s*(?:and|und|et|і|и|та)\s+(?-i:[A-ZА-ЯІЇЄ][a-zа-яіїє'’-]{3,})(?=\s*(?:[.;]|$)))"
 )
@@ -783,6 +789,13 @@ def _people_head_end(np: str) -> int | None:
         phrase = phrase[: stop.start()]
     window = " ".join(phrase.split()[: 3 if of else 5])
     matches = list(_PEOPLE_RE.finditer(window))
+    if (
+        matches
+        and re.fullmatch(r"russian|ukrainian", matches[-1][0], _I)
+        and re.match(r"^\s+[a-z]", window[matches[-1].end() :], _I)
+    ):
+        # "three Russian detention centres": an adjective of things, not people
+        matches.pop()
     if not matches:
         return None
     return np.find(window) + matches[-1].end()
@@ -1120,7 +1133,9 @@ def _counts_in_sentence(
                 group = CIVILIAN
 
             relation = "base"
-            continued = False  # a subset only because it follows one ("including 120 civilians and ...")
+            # a subset by a marker of its own, not only because it follows a breakdown's opening
+            # ("84 POWs - Russia says 84 Russians freed") or another part of one
+            subset_marked = False
             referent_whole = bool(
                 re.search(r"(?:among|серед|среди)\s+(?:the|these|those|цих|этих)?\s*$", before_text, _I)
             )
@@ -1133,25 +1148,28 @@ def _counts_in_sentence(
                 if referent_whole:
                     pass  # "Twelve civilians were among the 110 Russians": the 110 is the whole
                 elif subset_open or _subset_marker_leads(gap_markers):
-
                     relation = "subset"
+                    subset_marked = not subset_open
                 elif len(gap) <= 90 and _additive(gap) and not previous.descriptor:
                     # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown
                     relation = "subset" if previous.relation == "subset" else "additive"
-                    continued = relation == "subset"
             elif (
-                _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-6:]))
-                # "Among those released on Thursday were also 33 civilians"
-                or _SUBSET_OPENING_RE.match(text[clause_start : span.start])
-            ) and not referent_whole:
-                relation = "subset"
-
+                (
+                    _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-6:]))
+                    # "Among those released on Thursday were also 33 civilians"
+                    or _SUBSET_OPENING_RE.match(text[clause_start : span.start])
+                )
+                and not referent_whole
+            ):
+                relation, subset_marked = "subset", True
             if _AMONG_RETURNEES_AFTER_RE.match(after_text):
-                relation = "subset"  # "96 servicewomen and 12 civilians were among those released"
+                # "96 servicewomen and 12 civilians were among those released"
+                relation, subset_marked = "subset", True
             if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
-                relation = "subset"  # "seven civilians among the 157"
+                relation, subset_marked = "subset", True  # "seven civilians among the 157"
             if re.match(r"^\s*of (?:the|those|them)\b|^\s*(?:з|із|из) (?:них|тих|числа)\b", after_text, _I):
-                relation = "subset"  # "Ninety-five of the Ukrainian soldiers": part of a group
+                # "Ninety-five of the Ukrainian soldiers": part of a group
+                relation, subset_marked = "subset", True
             if re.search(r"\bof the (?:\w+ )?$", before_text, _I) and relation == "base":
                 continue  # "the last 303 of the agreed 1,000": the whole is mentioned, not returned
 
@@ -1196,7 +1214,7 @@ def _counts_in_sentence(
             ):
                 side = TOTAL  # "the exchange of approximately 448 prisoners", "372 were swapped"
             if (
-                (relation == "additive" or (continued and relation == "subset" and explicit))
+                (relation == "additive" or (relation == "subset" and explicit and not subset_marked))
                 and previous is not None
                 and side not in (previous.side, BOTH)
                 and previous.side != BOTH
@@ -1781,9 +1799,7 @@ def extract_exchanges(
             _mentions_return(lowered)
             or (
                 # "Among the Ukrainians are 120 civilians." right after the figures
-                bool(triggers)
-                and triggers[-1]
-                and bool(_SUBSET_OPENING_RE.match(s.text))
+                bool(triggers) and triggers[-1] and bool(_SUBSET_OPENING_RE.match(s.text))
             )
             or bool(_BREAKDOWN_LOWER.search(lowered))
             # "Russia got 90 servicemen", "Ukraine said it had brought 115 of its defenders home"

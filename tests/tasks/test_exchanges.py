@@ -1495,3 +1495,41 @@ def test_a_russian_swap_with_another_country_is_still_not_this_wars() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv handed over 55 Russian soldiers and Viktor Medvedchuk, a pro-Russian politician, on Wednesday.",
+        "Україна передала 55 військових РФ і Віктора Медведчука, колишнього народного депутата, у середу.",
+    ],
+)
+def test_a_named_person_then_who_he_is_adds_one(text: str) -> None:
+    assert one(text, date(2022, 9, 22)).returned_to_russia == 56
+
+
+def test_a_nationality_adjective_of_places_is_not_people() -> None:
+    m = one(
+        "On Friday, Ukraine said 84 of its soldiers held in three Russian prisons had been released.",
+        date(2025, 6, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
+
+
+def test_a_dash_before_the_other_sides_statement_is_no_breakdown() -> None:
+    m = one("Ukraine gets back 84 POWs - Russia says 84 Russians freed on Friday", date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine and Russia reached a deal on Friday to swap 1,200 prisoners.",
+        "Zelensky said on Friday the next swap of 1,200 prisoners was being prepared.",
+        "Ukraine and Russia are to exchange 300 prisoners each on Saturday, Kyiv said.",
+        "Сторони готуються до обміну 1200 на 1200, заявив у п'ятницю Буданов.",
+        "Россия и Украина готовятся к обмену 1200 военнопленными, сообщил в пятницу Мединский.",
+    ],
+)
+def test_a_deal_struck_or_a_swap_in_preparation_is_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
