@@ -242,6 +242,10 @@ _FUTURE_RE = _rx(
     r"(?:reached|struck|reach|strike|clinched|sealed) (?:a |an )?(?:\w+ )?deal|being prepared|preparing (?:for|to)|"
     r"prepares? (?:for|to)|(?:is|are) to (?:exchange|swap|release|free|return|hand|trade)|"
     r"(?:the|a) next (?:prisoner )?(?:swap|exchange))\b|"
+    # a headline's infinitive: "1,000-for-1,000 swap to begin on Friday"
+    r"(?<!first )(?<!largest )(?<!biggest )(?<!only )(?<!latest )"
+    r"(?<!first prisoner )(?<!largest prisoner )(?<!biggest prisoner )\b(?:swap|exchange)s?\s+to\s+"
+    r"(?:begin|start|resume|go ahead|take place)\b|"
     r"готуют\w*|готуєть\w*|готуєт\w*|готується|готовят\w*|готовит\w*|готовится|підготовк\w*|подготовк\w*|"
     r"для обміну|для обмена|"
     r"\b(?:soll|sollen|wollen|vereinbart\w*|geplant|planen|künftig|bereit|sollten)\b|"
@@ -1004,6 +1008,27 @@ def _recalled_date(
     return False
 
 
+def _old_date_when_before(
+    dates: list[DateSpan], sentence: str, position: int, published: date | None
+) -> bool:
+    """ "freed in a swap in February 2024, when 100 Ukrainians came back, died on Friday": the count
+    after an old date and "when" belongs to that day, whatever else the clause dates."""
+    if published is None:
+        return False
+    for d in dates:
+        if d.end > position or d.value is None or _is_current(d, published):
+            continue
+        if d.kind != "weekday" and d.value >= published - timedelta(days=3):
+            continue
+        if re.match(
+            r"^\s*(?:року|года|р\.|г\.)?\W{0,3}\s*(?:when|коли|когда|als|lorsque)\b[^.;:]{0,80}$",
+            sentence[d.end : position],
+            _I,
+        ):
+            return True
+    return False
+
+
 _CONTEXT_CHARS = 400  # how far before a number its sentence is read for markers
 # Bounds for hostile or garbled pages (a news report has a few dozen such sentences, each short);
 # the rules cost about a millisecond per count, so these keep one page under a few seconds.
@@ -1120,7 +1145,7 @@ def _counts_in_sentence(
                 breakdown or _RETURN_CONTEXT_RE.search(clause_full)
             ):
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
-            if recalled:
+            if recalled or _old_date_when_before(dates, text, span.start, published):
                 continue
             approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(after_text))
             np_head = np[:head_end] if head_end is not None else ""

@@ -1533,3 +1533,21 @@ def test_a_dash_before_the_other_sides_statement_is_no_breakdown() -> None:
 )
 def test_a_deal_struck_or_a_swap_in_preparation_is_not_news(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petro, freed in a swap in March 2023, when 130 Ukrainians came home, opened a cafe on Friday.",
+        "Петро, якого звільнили в березні 2023 року, коли додому повернулися 130 українців, у п'ятницю відкрив кав'ярню.",
+    ],
+)
+def test_a_count_after_an_old_date_and_when_is_that_days(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 13)) == []
+
+
+def test_a_headline_swap_to_begin_is_a_plan() -> None:
+    text = "1,000-for-1,000 prisoner swap to begin on Friday\nThe two sides will start the exchange on Friday, Kyiv said."
+    assert extract_exchanges(text, published=date(2025, 5, 22)) == []
+    m = one("The first prisoner exchange to take place since October brought home 84 Ukrainians on Friday.")
+    assert m.returned_to_ukraine == 84
