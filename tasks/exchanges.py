@@ -1556,8 +1556,17 @@ _MEDIATION_CUE_RE = _rx(
     r"thank\w*[^.]{0,40}?\bfor (?:its|their|his|her) (?:help|assistance|efforts)|"
     r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
     r"(?:stitched|put|pieced) together by|(?:arranged|negotiated) by|"
+    r"\bhelped (?:to )?(?:arrange|organi[sz]e|broker|facilitate|make (?:it|the \w+) possible|bring about)|"
+    r"\bplayed (?:a|an) (?:\w+ )?role\b|"
     r"vermittel\w*|vermittlung\w*|mediat\w*|médiat\w*|sous l'égide|grâce à|avec l'aide|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
+)
+_MEDIATION_NOT_RE = _rx(
+    r"\b(?:offer\w*|ready|willing|prepared|propos\w*|hop\w*|could|would|may|might|wants?|seeks?|aims?)\s+"
+    r"(?:\w+\s+)?to\s+(?:mediate|help|broker|facilitate|host)\w*|"
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:earlier|previously|before|already)\s+(?:\w+\s+)?(?:mediat|broker|facilitat)\w*|"
+    r"\b(?:previously|in the past)\b[^.;]{0,30}?(?:mediat|broker|facilitat)\w*|"
+    r"(?:mediat|broker|facilitat)\w*\s+(?:\w+\s+){0,4}?(?:before|previously|in the past)\b"
 )
 _TALKS_AFTER_CUE_RE = _rx(
     r"^\W*(?:the\s+)?(?:\w+\s+)?(?:talks|discussions|negotiations|meeting|peace|dialogue|переговор\w*)\b"
@@ -1583,7 +1592,7 @@ def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | 
             capital = re.compile(
                 rf"(?:brokered|mediated|facilitated|arranged|negotiated|secured)\s+by\s+{cap}|"
                 rf"(?:thanks to|with the help of|mediation (?:of|by)|help from)\s+{cap}|thank\w*\s+{cap}\s+for|"
-                rf"{cap}[-‐ ](?:brokered|mediated)|{cap}['’]s\s+(?:mediation|help|efforts|good offices)|"
+                rf"{cap}[-‐ ](?:brokered|mediated)|{cap}\s+(?:helped|played|mediated|brokered|facilitated)\b|{cap}['’]s\s+(?:mediation|help|efforts|good offices)|"
                 rf"(?:посередництв\w*|сприяння|посредничеств\w*|содействии)\s+{cap}|"
                 rf"(?:médiation|l'égide|l'aide)\s+(?:de\s+|d')?{cap}|vermittlung\s+(?:von\s+)?{cap}",
                 _I,
@@ -1634,17 +1643,36 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
             if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
             # "1,994 captives exchanged through UAE mediation so far": a running tally
             and not _TALLY_RE.search(s.text[max(0, m.start() - 50) : m.end() + 50])
+            # "Turkey had earlier offered to mediate": a mediation offered or of another time
+            and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(s.text))
         ]
+        # each cue speaks of the countries in its clause ("The UAE brokered it; Qatar has mediated
+        # before"), not of one whose clause is about children ("Qatar helped return 20 children")
+        clauses = _clause_bounds(s.text)
+        kept = [(a, b) for a, b in clauses if not _CHILD_RE.search(s.text[a:b])]
+        cues = [m for m in cues if any(a <= m.start() < b for a, b in kept)]
+        scope = " | ".join(s.text[a:b] for a, b in kept if any(a <= m.start() < b for m in cues))
         # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it
         # is about the future or the past ("Qatar offered to mediate", "has mediated before")
         standalone = not _FUTURE_RE.search(s.text) and not re.search(
             r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
         )
         if cues and s.index not in excluded and (about_exchange or previous_about_exchange or standalone):
-            for code, names, capital in _mediator_patterns():
-                if _names_mediator(s.text, names, capital):
-                    codes.add(code)
-                    used.add(s.index)
+            found = {
+                code
+                for code, names, capital in _mediator_patterns()
+                if _names_mediator(scope, names, capital)
+            }
+            if not found:  # 'The UAE said "its mediation" made it possible': the cue quoted apart
+                wide = " | ".join(s.text[a:b] for a, b in kept)
+                found = {
+                    code
+                    for code, names, capital in _mediator_patterns()
+                    if _names_mediator(wide, names, capital)
+                }
+            codes |= found
+            if found:
+                used.add(s.index)
         previous_about_exchange = about_exchange and s.index not in excluded
     return tuple(sorted(codes)), tuple(sorted(used))
 

@@ -1551,3 +1551,18 @@ def test_a_headline_swap_to_begin_is_a_plan() -> None:
     assert extract_exchanges(text, published=date(2025, 5, 22)) == []
     m = one("The first prisoner exchange to take place since October brought home 84 Ukrainians on Friday.")
     assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        ("Qatar and Turkey helped arrange the exchange.", ("QA", "TR")),
+        ("Abu Dhabi played a key role, Kyiv said.", ("AE",)),
+        ("The United States and Turkey had earlier offered to mediate.", ()),
+        ("The UAE brokered it, while Qatar helped arrange the return of 20 children.", ("AE",)),
+        ("The UAE mediated. Separately, Qatar helped arrange the return of 20 children.", ("AE",)),
+    ],
+)
+def test_who_helped_arrange_the_swap_and_who_only_offered(text: str, mediators: tuple) -> None:
+    m = one("On Friday Ukraine and Russia each freed 84 prisoners of war. " + text, date(2025, 6, 14))
+    assert m.mediators == mediators
