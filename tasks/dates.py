@@ -81,7 +81,8 @@ _DMY_RE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(
-    rf"(?<![\w'’])({_WEEKDAY_ALT})(?:abend|morgen|nachmittag|vormittag|nacht)?(?![\w'’])", re.IGNORECASE
+    rf"(?<![\w'’])({_WEEKDAY_ALT})(?:abend|morgen|nachmittag|vormittag|nacht)?(?:(?![\w'’])|(?=['’]s\b))",
+    re.IGNORECASE,
 )
 _LAST_BEFORE_RE = re.compile(r"(?:\blast|минул\w+|прошл\w+)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
@@ -119,6 +120,14 @@ _MONTH_ONLY_RE = re.compile(
 )
 _GERMAN_RE = re.compile(
     r"\b(?:und|der|die|das|ist|sind|wurden|wurde|haben|hat|nicht|mit|aus)\b|[äöüß]", re.IGNORECASE
+)
+# "Накануне Россия и Украина обменялись ...", "Напередодні, ...": the day before publication; not
+# "накануне Пасхи" (the eve of a named day)
+_EVE_RE = re.compile(
+    r"\b(?:напередодні|накануне)(?=\s*,|\s+(?:ввечері|вечером|вночі|ночью|вранці|утром|днем|вдень|"
+    r"Україн\w*|Росі[яї]|Росси[яи]|Украин\w*|Київ|Киев|Москва|сторон\w*|Міноборони|Минобороны|Зеленськ\w*|"
+    r"Зеленск\w*|Коордштаб\w*|Координаційн\w*|Координационн\w*)\b)",
+    re.IGNORECASE,
 )
 _RELATIVE_OFFSET = {
     "the day before yesterday": -2, "позавчора": -2, "позавчера": -2,
@@ -199,6 +208,10 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
         if free(m.start(), m.end()):
             offset = _RELATIVE_OFFSET.get(m[1].lower(), 0)
             value = published + timedelta(days=offset) if published else None
+            found.append(DateSpan(value, m.start(), m.end(), "relative"))
+    for m in _EVE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            value = published - timedelta(days=1) if published else None
             found.append(DateSpan(value, m.start(), m.end(), "relative"))
     for m in _MONTH_ONLY_RE.finditer(text):
         lead, month_word, year_text = (m[1], m[2], m[3]) if m[2] else (m[4], m[5], m[6])

@@ -1732,6 +1732,7 @@ def _event_date(
 
     ordered = [f for f in facts if f.sentence.index in evidence]
     ordered += [f for f in facts if f.sentence.index not in evidence and f.is_trigger and not f.is_recalled]
+    said_day: tuple[date | None, int | None, bool] | None = None  # "Kyiv said on Saturday"
     for f in ordered:
         clauses = _clause_bounds(f.sentence.text)
         # "said on Friday that 185 came home late Thursday": the day of the saying is not the swap's
@@ -1761,8 +1762,27 @@ def _event_date(
                 r"announc|agreed|оголоси|объяви|анонс", clause, _I
             ):
                 continue
+            said = bool(_SAID_ON_RE.search(f.sentence.text[max(0, d.start - 30) : d.start]))
+            if said_day is not None and (
+                f.sentence.index in evidence
+                or not _SWAP_HAPPENED_RE.search(clause)
+                or _FUTURE_RE.search(clause)
+            ):
+                continue  # only another sentence's "the swap took place on Friday" beats the saying
+            if said and said_day is None:
+                said_day = (d.value, f.sentence.index, True)
+                continue
             return d.value, f.sentence.index, True
-    return published, None, False
+    return said_day or (published, None, False)
+
+
+# "The swap took place on Friday": a sentence that dates the swap itself
+_SWAP_HAPPENED_RE = _rx(
+    r"\b(?:swap|exchange)\w*\s+(?:\w+\s+){0,3}?(?:took place|happened|was carried out|was completed|came)\b|"
+    r"(?:обмін\w*|обмен\w*)\s+(?:\w+\s+){0,3}?(?:відбув\w*|состоял\w*|пройш\w*|прош[её]л|провели)|"
+    r"(?:відбув\w*|состоял\w*|провели)\s+(?:\w+\s+){0,2}?(?:обмін\w*|обмен\w*)|"
+    r"\b(?:austausch\w*)\s+(?:\w+\s+){0,3}?(?:fand|stattgefunden)|échange\w*\s+(?:\w+\s+){0,3}?a eu lieu"
+)
 
 
 _FOREIGN_PARTY_RE = _rx(

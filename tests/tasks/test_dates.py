@@ -74,3 +74,11 @@ def test_french_weekdays_months_and_yesterday() -> None:
     assert [d.value for d in find_dates("le 1er octobre 2025", published)] == [date(2025, 10, 1)]
     assert [d.value for d in find_dates("hier soir, à la frontière", published)] == [date(2025, 10, 1)]
     assert find_dates("Hier sind die Soldaten angekommen", published) == []
+
+
+def test_the_eve_is_the_day_before_unless_of_a_named_day() -> None:
+    (span,) = find_dates("Накануне Минобороны сообщило", PUBLISHED)
+    assert span.value == date(2024, 1, 3)
+    assert find_dates("накануне Пасхи", PUBLISHED) == []
+    (span,) = find_dates("Friday's swap", PUBLISHED)
+    assert span.value == date(2023, 12, 29)

@@ -1566,3 +1566,29 @@ def test_a_headline_swap_to_begin_is_a_plan() -> None:
 def test_who_helped_arrange_the_swap_and_who_only_offered(text: str, mediators: tuple) -> None:
     m = one("On Friday Ukraine and Russia each freed 84 prisoners of war. " + text, date(2025, 6, 14))
     assert m.mediators == mediators
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("In Friday's swap, Ukraine and Russia each freed 84 POWs.", date(2025, 6, 13)),
+        (
+            "The two sides each released 84 prisoners, Kyiv said on Saturday. The swap took place on Friday.",
+            date(2025, 6, 13),
+        ),
+        ("Накануне Россия и Украина обменялись пленными по 84 на 84.", date(2025, 6, 13)),
+        ("Напередодні, за даними Коордштабу, з полону повернулися 84 українці.", date(2025, 6, 13)),
+        ("Обмін відбувся напередодні Трійці: додому повернулися 84 українці.", date(2025, 6, 14)),
+    ],
+)
+def test_dates_of_the_swap_itself(text: str, day: date) -> None:
+    assert one(text, date(2025, 6, 14)).event_date == day
+
+
+def test_a_later_sentence_about_something_else_does_not_date_the_swap() -> None:
+    m = one(
+        "The two sides each released 84 prisoners, Kyiv said on Saturday. On Wednesday Zelensky had said "
+        "a swap would happen soon.",
+        date(2025, 6, 14),
+    )
+    assert m.event_date == date(2025, 6, 14)
