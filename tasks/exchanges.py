@@ -137,7 +137,7 @@ _PEOPLE = (
     r"prisoners?|POWs?|P\.O\.W\.?s?|soldiers?|servicem[ae]n|service ?(?:members?|men|women|personnel)|"
     r"servicewomen|personnel|troops?|defenders?|captives?|detainees?|people|persons?|individuals?|"
     r"civilians?|citizens?|nationals?|Ukrainians?|Russians?|fighters?|marines?|sailors?|officers?|men|"
-    r"women|combatants?|military|guardsmen|guards?|medics?|hostages?|warriors?|heroes|wounded|injured|"
+    r"women|combatants?|(?<=ukrainian )ones|(?<=russian )ones|military|guardsmen|guards?|medics?|hostages?|warriors?|heroes|wounded|injured|"
     r"patients?|conscripts?|pilots?|paratroopers?|volunteers?|commanders?|residents?|others|"
     r"полонен\w*|військовополонен\w*|військов\w*|військовослужбовц\w*|військовослужбовець|захисник\w*|"
     r"захисниц\w*|бійц\w*|боєць|людей|людини|осіб|особи|цивільн\w*|громадян\w*|українц\w*|українок|"
@@ -428,6 +428,20 @@ _RETURN_OF_BEFORE_RE = _rx(
     r"\bповернення\s+(?:додому\s+)?$|\bвозвращение\s+(?:домой\s+)?$|die\s+rückkehr\s+von\s+$"
 )
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
+# what may follow a figure that ends its clause: "Kyiv freed 84.", "Russia 84, officials said"
+_CLAUSE_END_AFTER_RE = _rx(
+    r"^\s*(?:[.;!]|$|,\s+(?:and|while|but|officials|the \w+ said|\w+ said)\b|\s+(?:in return|in exchange)\b)"
+)
+_BARE_VERB_BEFORE_RE = _rx(
+    r"\b(?:freed|released|handed over|handed back|returned|received|got back|gave back|sent back|"
+    r"звільнил\w*|передал\w*|повернул\w*|отримал\w*|освободил\w*|вернул\w*|получил\w*)\s+"
+    r"(?:another\s+|a further\s+|ще\s+|еще\s+|ещё\s+)?$"
+)
+_ELLIPSIS_BEFORE_RE = _rx(
+    r"(?:[;,]|\band\b|\bі\b|\bи\b|\bа\b)\s*(?:the\s+)?(?:(?:ukrainian|russian)\s+side|ukraine|russia|kyiv|moscow|"
+    r"україна|росія|київ|москва|украина|россия|киев|українська сторона|російська сторона|"
+    r"украинская сторона|российская сторона)\s*[-–—:]?\s*$"
+)
 
 _ANY_VERB_RE = _rx(rf"(?:{_COMPLETED_RE.pattern})|(?:{_GIVE_RE.pattern})|(?:{_GET_RE.pattern})")
 
@@ -1113,6 +1127,22 @@ def _counts_in_sentence(
                     _I,
                 )
             )
+            clause_ends = bool(_CLAUSE_END_AFTER_RE.match(after_text))
+            # "In return, Kyiv freed 84.": a bare figure right after a side's verb of the swap
+            implied = implied or (
+                clause_ends
+                and bool(_BARE_VERB_BEFORE_RE.search(before_text))
+                and bool(_UA_ACTOR_RE.search(before_text[-80:]) or _RU_ACTOR_RE.search(before_text[-80:]))
+            )
+            # "Ukraine received 84 soldiers; Russia 84": the verb left out, the other side's figure
+            last = counts[-1] if counts else None  # across clauses: "...; Russia 84"
+            ellipsis = (
+                clause_ends
+                and last is not None
+                and last.side in (UA, RU)
+                and bool(_ELLIPSIS_BEFORE_RE.search(text[last.end : span.start]))
+            )
+            implied = implied or ellipsis
             if head_end is None and re.match(
                 r"^\s*(?:who|that)\s+(?:were|are|had been|have been)\s+(?:\w+\s+)?(?:wounded|injured|civilians)\b",
                 np,
@@ -1142,7 +1172,7 @@ def _counts_in_sentence(
                 continue
             breakdown = bool(_BREAKDOWN_RE.search(text) or _SUBSET_BEFORE_RE.search(before_text))
             if _STILL_HELD_RE.search(clause_full) or not (
-                breakdown or _RETURN_CONTEXT_RE.search(clause_full)
+                breakdown or ellipsis or _RETURN_CONTEXT_RE.search(clause_full)
             ):
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
             if recalled or _old_date_when_before(dates, text, span.start, published):
@@ -1205,6 +1235,8 @@ def _counts_in_sentence(
                 continue  # "32 Armenian servicemen": another war's prisoners
             previous_end = previous.end if previous is not None else 0
             side, explicit = _stated_side(text, clause, clause_start, span, np, previous_end, lang)
+            if ellipsis and last is not None:
+                side, explicit = (RU if last.side == UA else UA), True
             near_before = " ".join(before_text.split()[-4:])
             if paired or (not explicit and (each or po)):
                 side, explicit = BOTH, True

@@ -1592,3 +1592,23 @@ def test_a_later_sentence_about_something_else_does_not_date_the_swap() -> None:
         date(2025, 6, 14),
     )
     assert m.event_date == date(2025, 6, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday 84 Ukrainians came home. In return, Kyiv freed 84.",
+        "Ukraine received 84 soldiers on Friday; Russia 84.",
+        "У п'ятницю Україна отримала 84 військових, Росія - 84.",
+        "The Russian side received 84 servicemen on Friday, and the Ukrainian side 84.",
+        "On Friday 84 Ukrainian soldiers were exchanged for 84 Russian ones.",
+    ],
+)
+def test_a_figure_whose_people_or_verb_are_left_out(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+def test_a_left_out_verb_needs_a_figure_of_people_before() -> None:
+    m = one("On Friday Ukraine received 84 soldiers. Ukraine lost 12 tanks; Russia 30.", date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
