@@ -262,7 +262,9 @@ _CUMULATIVE_RE = _rx(
     r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
     r"innerhalb von (?:zwei|drei|vier|\d+) tagen|seit|bisher|"
     r"\bin \d+ (?:exchanges|swaps)\b|(?:у|в) \d+ (?:обмін\w*|обмен\w*)|"
-    r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
+    r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|this month|in (?:19|20)\d\d|as of|"
+    r"in (?:two|three|four|five|\d+) (?:stages|rounds|phases|exchanges|swaps))\b|"
+    r"за (?:два|три|чотири|п'ять|\d+) етап\w*|в (?:два|три|четыре|пять|\d+) этап\w*|цього місяця|в этом месяце|"
     r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
     r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
     r"по состоянию на|на сегодняшний день|в течение|в этом году|к настоящему"
@@ -1864,7 +1866,8 @@ _SOLDIERS_RE = _rx(
 
 
 _REVIEW_HEADLINE_RE = _rx(
-    r"\byear in review\b|\b(?:19|20)\d\d in (?:review|numbers)\b|\blooking back (?:at|on) (?:19|20)\d\d\b|"
+    r"\byear in review\b|\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|the (?:year|month|week)) in (?:review|numbers)\b|\blooking back (?:at|on) (?:19|20)\d\d\b|"
     r"підсумк\w* (?:(?:19|20)\d\d\s+)?року|підсумк\w* (?:(?:19|20)\d\d|\d+ років)|итог\w* (?:(?:19|20)\d\d\s+)?года|"
     r"jahresrückblick|bilan de l'année|rétrospective (?:19|20)\d\d"
 )

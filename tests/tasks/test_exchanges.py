@@ -1612,3 +1612,15 @@ def test_a_figure_whose_people_or_verb_are_left_out(text: str) -> None:
 def test_a_left_out_verb_needs_a_figure_of_people_before() -> None:
     m = one("On Friday Ukraine received 84 soldiers. Ukraine lost 12 tanks; Russia 30.", date(2025, 6, 14))
     assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June in numbers\nThis month alone, 1,000 Ukrainians came home from captivity.",
+        "Over three weekends, 1,000 Ukrainians came home in three stages, Kyiv said on Friday.",
+        "Цього місяця з полону повернулися 1000 українців, повідомили у п'ятницю.",
+    ],
+)
+def test_a_month_or_several_stages_together_are_a_running_total(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
