@@ -430,6 +430,7 @@ _RETURN_OF_BEFORE_RE = _rx(
     r"\bповернення\s+(?:додому\s+)?$|\bвозвращение\s+(?:домой\s+)?$|die\s+rückkehr\s+von\s+$"
 )
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
+_CITIZENS_RE = _rx(r"\b(?:citizens?|nationals?)\b|граждан\w*|громадян\w*|\bbürger\w*")
 # what may follow a figure that ends its clause: "Kyiv freed 84.", "Russia 84, officials said"
 _CLAUSE_END_AFTER_RE = _rx(
     r"^\s*(?:[.;!]|$|,\s+(?:and|while|but|officials|the \w+ said|\w+ said)\b|\s+(?:in return|in exchange)\b)"
@@ -821,6 +822,13 @@ def _people_head_end(np: str) -> int | None:
     return np.find(window) + matches[-1].end()
 
 
+_CAPTIVITY_OF_RE = _rx(
+    r"(?:from|out of) (?:the )?(?:russian|ukrainian|russia's|ukraine's) (?:captivity|custody|prisons?|detention)|"
+    r"(?:з|із) (?:російського|українського) полону|из (?:российского|украинского) плена|"
+    r"aus (?:der )?(?:russische|ukrainische)[nr]? gefangenschaft"
+)
+
+
 def _side_from_actor(text_before: str) -> str | None:
     """Side of the nearest country named before a number (for "of its/their")."""
     ua = [m.end() for m in _UA_ACTOR_RE.finditer(text_before)]
@@ -832,6 +840,8 @@ def _side_from_actor(text_before: str) -> str | None:
 
 def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     """ "Russia released 95" -> to Ukraine; "Ukraine brought home 95" -> to Ukraine."""
+    # "з російського полону повернулися 84": a direction, not an actor
+    clause_before = _CAPTIVITY_OF_RE.sub(lambda m: " " * len(m[0]), clause_before)
     actors = [(m.end(), UA) for m in _UA_ACTOR_RE.finditer(clause_before)]
     actors += [(m.end(), RU) for m in _RU_ACTOR_RE.finditer(clause_before)]
     if not actors:
@@ -1062,15 +1072,22 @@ def _counts_in_sentence(
     scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
     counts: list[_Count] = []
     recalled_any = cumulative_any = False
+    previous_clause_old = False
     for clause_start, clause_end in _clause_bounds(text):
         clause_full = text[clause_start:clause_end]
         clause = scoped[clause_start:clause_end]
         current = any(clause_start <= d.start < clause_end and _is_current(d, published) for d in dates)
+        dated_here = any(clause_start <= d.start < clause_end for d in dates)
+        by_date = _recalled_date(dates, clause_start, clause_start + len(clause), text, published)
         recalled = (
             (bool(_RECALL_RE.search(clause)) and not current)
-            or _recalled_date(dates, clause_start, clause_start + len(clause), text, published)
+            or by_date
             or _old_year_swap(clause, published)
+            # "Last Saturday, 29 October, Ukraine got 52 back while 50 Russians went the other way":
+            # a clause with no date of its own shares the old date of the clause before it
+            or (previous_clause_old and not dated_here)
         )
+        previous_clause_old = by_date or (previous_clause_old and not dated_here)
         recalled_any = recalled_any or recalled
         excluded_clause = bool(
             (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _WENT_AHEAD_RE.search(clause_full))
@@ -1184,9 +1201,11 @@ def _counts_in_sentence(
             group = MAIN
             if _WOUNDED_RE.search(np_head):
                 group = WOUNDED
-            elif _CIVILIAN_RE.search(np_head) and not re.search(
-                r"soldiers|soldat|military|militär|militaire|військ|воен", np_head, _I
-            ):
+            elif (
+                _CIVILIAN_RE.search(np_head)
+                # "Кроме того, вернулись восемь российских граждан", "also eight citizens of Kursk"
+                or (_CITIZENS_RE.search(np_head) and _ADDITIVE_SENTENCE_RE.search(text))
+            ) and not re.search(r"soldiers|soldat|military|militär|militaire|військ|воен", np_head, _I):
                 group = CIVILIAN
 
             relation = "base"
@@ -1207,6 +1226,12 @@ def _counts_in_sentence(
                 elif subset_open or _subset_marker_leads(gap_markers):
                     relation = "subset"
                     subset_marked = not subset_open
+                elif (
+                    previous.relation == "subset"
+                    and re.fullmatch(r"[^\d.;:]{0,60},\s*", gap)
+                    and not _ANY_VERB_RE.search(gap)
+                ):
+                    relation = "subset"  # "84 українці: 51 військовослужбовець ЗСУ, 20 нацгвардійців ..."
                 elif len(gap) <= 90 and _additive(gap) and not previous.descriptor:
                     # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown
                     relation = "subset" if previous.relation == "subset" else "additive"
@@ -1517,12 +1542,25 @@ def _choose(claims: list[_SideClaim], own_speaker: str, subgroups: frozenset[int
     support = Counter(c.value for c in body)
     top = max(support.values())
     # a figure far below the best-supported one is a subgroup ("19 of them were sentenced")
-    leader = max(v for v, n in support.items() if n == top)
+    tied = [v for v, n in support.items() if n == top]
+    headlines = [c.value for c in claims if c.weak and c.sentence < 0]
+
+    def in_headline(value: int) -> int:  # the headline's "146" backs "146 + 8 civilians"
+        return sum(1 for h in headlines if h == value or any(c.value == value and h in c.parts for c in body))
+
+    if len(tied) > 1 and len({in_headline(v) for v in tied}) > 1:
+        # "84 came home" and "5,857 in all" once each: the headline's figure is the news
+        tied = [v for v in tied if in_headline(v) == max(in_headline(t) for t in tied)]
+    first = min((c for c in body if c.value in tied), key=lambda c: (c.sentence, c.start)).value
+    # a figure stated as often as the first one but far above it is a running total the story
+    # goes on to ("84 came home on Friday. ... 5,857 Ukrainians have come home"): the lead is the news
+    leader = first if max(tied) > first / 0.6 else max(tied)
     # "45 servicemen" beside "45 servicemen and 2 civilians" is a part of the figure, not a rival
     components = {p for c in body if len(c.parts) > 1 for p in c.parts} - {
         c.value for c in body if len(c.parts) > 1
     }
-    values = {v for v in support if v >= 0.6 * leader and v not in components}
+    # and one far above it is another quantity ("84 came home" beside "5,857 in all so far")
+    values = {v for v in support if 0.6 * leader <= v <= leader / 0.6 and v not in components}
     # "175 each" beside "197 came home in all" with 22 wounded on top: one figure without its extras
     values -= {v for v in values if any(v + extra in values for extra in subgroups)}
     if not values:
@@ -1867,7 +1905,7 @@ _SOLDIERS_RE = _rx(
 
 _REVIEW_HEADLINE_RE = _rx(
     r"\byear in review\b|\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|the (?:year|month|week)) in (?:review|numbers)\b|\blooking back (?:at|on) (?:19|20)\d\d\b|"
+    r"november|december|the (?:year|month)) in (?:review|numbers)\b|\blooking back (?:at|on) (?:19|20)\d\d\b|"
     r"підсумк\w* (?:(?:19|20)\d\d\s+)?року|підсумк\w* (?:(?:19|20)\d\d|\d+ років)|итог\w* (?:(?:19|20)\d\d\s+)?года|"
     r"jahresrückblick|bilan de l'année|rétrospective (?:19|20)\d\d"
 )

@@ -1624,3 +1624,56 @@ def test_a_left_out_verb_needs_a_figure_of_people_before() -> None:
 )
 def test_a_month_or_several_stages_together_are_a_running_total(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_a_breakdown_listed_with_commas_and_captivity_is_no_actor() -> None:
+    m = one(
+        "У п'ятницю з російського полону повернулися 84 українці: 51 військовослужбовець ЗСУ, "
+        "20 нацгвардійців та 13 прикордонників.",
+        date(2025, 6, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
+
+
+def test_the_headline_breaks_a_tie_and_a_far_larger_figure_is_no_rival() -> None:
+    m = one(
+        "Додому повертаються 84 захисники\n"
+        "У п'ятницю додому повернулися 84 українці, повідомив Коордштаб.\n"
+        "Загалом додому вдалося повернути 5 857 людей, повідомили в Коордштабі.",
+        date(2025, 6, 14),
+    )
+    assert m.returned_to_ukraine == 84
+    m = one(
+        "Kyiv said 84 soldiers came home on Friday. Kyiv said 5,857 Ukrainians have come home.",
+        date(2025, 6, 14),
+    )
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В пятницу Россия вернула 84 военнослужащих. Кроме того, на родину вернулись восемь российских граждан.",
+        "Russia got back 84 servicemen on Friday. It also received eight Russian citizens from the Kursk region.",
+    ],
+)
+def test_citizens_returned_in_addition_are_civilians(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_russia, m.civilians_to_russia) == (92, 8)
+
+
+def test_a_clause_without_a_date_shares_the_old_date_before_it() -> None:
+    m = one(
+        "Last Saturday, 29 October, Ukraine got 52 back while 50 Russians went the other way. "
+        "On Thursday 107 Ukrainians were swapped for 107 Russians.",
+        date(2022, 11, 5),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (107, 107)
+
+
+def test_a_weekly_digest_headline_is_not_a_look_back() -> None:
+    m = one(
+        "The week in review: swaps and strikes\nOn Thursday 107 Ukrainians were swapped for 107 Russians.",
+        date(2022, 11, 5),
+    )
+    assert m.returned_to_russia == 107
