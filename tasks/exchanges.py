@@ -219,7 +219,8 @@ _GIVE_RE = _rx(
 _GET_RE = _rx(
     r"brought (?:back|home)|brought(?=\s*$)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
     r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
-    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*"
+    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*|"
+    r"holte\w*|zurückgeholt|geholt|brachte\w* (?:\w+ ){0,3}?(?:zurück|heim|nach hause)"
 )
 _COMPLETED_RE = _rx(
     r"\b(?:returned|released|freed|exchanged|swapped|traded|handed (?:over|back)|transferred|came (?:back )?home|"
@@ -372,6 +373,7 @@ _EACH_BEFORE_RE = _rx(
 _EACH_AFTER_RE = _rx(
     r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
     r"з кожного боку|з кожної сторони|кожна сторона|з обох боків по|с каждой стороны|каждая сторона|"
+    r"pro seite|auf jeder seite|von jeder seite|je seite|par camp|de chaque camp|"
     r"chacun\w*|de chaque côté|de part et d'autre)"
 )
 _PO_BEFORE_RE = _rx(r"(?<!\w)по\s*$")
@@ -1896,7 +1898,8 @@ def _involves_ukraine(facts: list[_SentenceFacts], sentences: tuple[int, ...]) -
 
 _SOLDIERS_RE = _rx(
     r"servicem[ae]n|soldiers|troops|\bPOWs\b|prisoners of war|military personnel|военнослужащ\w*|военнопленн\w*|"
-    r"военных|військовослужбовц\w*|військовополонен\w*|військових|soldaten|kriegsgefangene\w*"
+    r"военных|військовослужбовц\w*|військовополонен\w*|військових|soldaten|kriegsgefangene\w*|"
+    r"militaires|soldats|prisonniers de guerre"
 )
 
 

@@ -1677,3 +1677,16 @@ def test_a_weekly_digest_headline_is_not_a_look_back() -> None:
         date(2022, 11, 5),
     )
     assert m.returned_to_russia == 107
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russland und die Ukraine haben am Freitag 84 Kriegsgefangene pro Seite ausgetauscht.", (84, 84)),
+        ("Die Ukraine holte am Freitag 84 Soldaten und 12 Zivilisten zurück.", (96, None)),
+        ("La Russie a récupéré 84 militaires vendredi, selon le ministère russe de la Défense.", (None, 84)),
+    ],
+)
+def test_german_and_french_each_side_get_verbs_and_soldiers(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
