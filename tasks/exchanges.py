@@ -432,6 +432,17 @@ _RETURN_OF_BEFORE_RE = _rx(
     r"\bповернення\s+(?:додому\s+)?$|\bвозвращение\s+(?:домой\s+)?$|die\s+rückkehr\s+von\s+$"
 )
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
+# a pronoun subject of a verb of the swap: "it released 12", "they handed over 20"
+_PRONOUN_SUBJECT_RE = _rx(
+    r"(?:^|[,;]\s*|\b(?:and|then)\s+)(?:it|they)\s+(?:also\s+|then\s+|later\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?=(?:released|freed|handed (?:over|back)|returned|received|got back|brought (?:back|home)|transferred)\b)"
+    r"(?![^,;]*\b(?:it|they)\b)"
+)
+_BARE_RETURNED_AFTER_RE = _rx(
+    r"^\s+(?:more\s+)?(?:came|have come|had come|come) (?:back )?home\b|^\s+returned (?:home|from)\b|"
+    r"^\s+(?:were|have been|had been) (?:freed|released|returned|brought (?:back|home)|exchanged|swapped)\b|"
+    r"^\s+(?:повернулися|повернулись|вернулись|вернулися|возвращены|звільнені|освобождены)\b"
+)
 _CITIZENS_RE = _rx(r"\b(?:citizens?|nationals?)\b|граждан\w*|громадян\w*|\bbürger\w*")
 # what may follow a figure that ends its clause: "Kyiv freed 84.", "Russia 84, officials said"
 _CLAUSE_END_AFTER_RE = _rx(
@@ -1148,6 +1159,8 @@ def _counts_in_sentence(
                     _I,
                 )
             )
+            # "Kyiv said 84 came home": a bare figure as the subject of a return
+            implied = implied or bool(_BARE_RETURNED_AFTER_RE.match(after_text))
             clause_ends = bool(_CLAUSE_END_AFTER_RE.match(after_text))
             # "In return, Kyiv freed 84.": a bare figure right after a side's verb of the swap
             implied = implied or (
@@ -1263,7 +1276,9 @@ def _counts_in_sentence(
             ):
                 continue  # "32 Armenian servicemen": another war's prisoners
             previous_end = previous.end if previous is not None else 0
-            side, explicit = _stated_side(text, clause, clause_start, span, np, previous_end, lang)
+            # an implied figure ("84 came home from Russian captivity") has no noun phrase of its own
+            side_np = np if head_end is not None else ""
+            side, explicit = _stated_side(text, clause, clause_start, span, side_np, previous_end, lang)
             if ellipsis and last is not None:
                 side, explicit = (RU if last.side == UA else UA), True
             near_before = " ".join(before_text.split()[-4:])
@@ -1284,6 +1299,13 @@ def _counts_in_sentence(
                 side = TOTAL
             if side is None:
                 side = _side_from_subject_verb(_without_counted_people(before_text), lang)
+            pronoun = _PRONOUN_SUBJECT_RE.search(before_text) if side is None else None
+            if pronoun:
+                # "Russia handed over 84 POWs; in addition, it released 12 wounded": "it" is Russia
+                actor = _side_from_actor(_without_counted_people(text[: window_start + pronoun.start()]))
+                if actor is not None:
+                    name = "Russia" if actor == RU else "Ukraine"
+                    side = _side_from_subject_verb(name + " " + before_text[pronoun.end() :], "en")
             if side is None and (
                 _RETURNED_HOME_RE.match(after_text) or _RETURN_OF_BEFORE_RE.search(before_text[-60:])
             ):

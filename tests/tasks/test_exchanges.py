@@ -1690,3 +1690,31 @@ def test_a_weekly_digest_headline_is_not_a_look_back() -> None:
 def test_german_and_french_each_side_get_verbs_and_soldiers(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 6, 14))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Friday Russia handed over 84 POWs; in addition, it released 12 seriously wounded soldiers.",
+            (96, None),
+        ),
+        ("On Friday Ukraine got back 84 POWs; in return, it released 84 soldiers.", (84, 84)),
+        ("Zelensky said on Friday that 84 came home from Russian captivity.", (84, None)),
+        ("У п'ятницю, за даними Коордштабу, 84 повернулися додому.", (84, None)),
+    ],
+)
+def test_pronoun_subjects_and_bare_figures_of_a_return(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained 300 protesters in Tbilisi; 84 were released on Friday.",
+        "The 84 came home on Friday after their ship was seized, the company said.",
+    ],
+)
+def test_a_bare_figure_of_a_return_elsewhere_is_no_swap(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
