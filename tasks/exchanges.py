@@ -446,7 +446,8 @@ _BARE_RETURNED_AFTER_RE = _rx(
 _CITIZENS_RE = _rx(r"\b(?:citizens?|nationals?)\b|граждан\w*|громадян\w*|\bbürger\w*")
 # what may follow a figure that ends its clause: "Kyiv freed 84.", "Russia 84, officials said"
 _CLAUSE_END_AFTER_RE = _rx(
-    r"^\s*(?:[.;!]|$|,\s+(?:and|while|but|officials|the \w+ said|\w+ said)\b|\s+(?:in return|in exchange)\b)"
+    r"^\s*(?:[.;!]|$|,\s+(?:and|while|but|officials|(?:[\w'’]+\s+){0,3}(?:said|says|reported|announced|added|wrote))\b|"
+    r"\s+(?:in return|in exchange)\b)"
 )
 _BARE_VERB_BEFORE_RE = _rx(
     r"\b(?:freed|released|handed over|handed back|returned|received|got back|gave back|sent back|"
@@ -1205,7 +1206,11 @@ def _counts_in_sentence(
             ):
                 continue
             breakdown = bool(_BREAKDOWN_RE.search(text) or _SUBSET_BEFORE_RE.search(before_text))
-            if _STILL_HELD_RE.search(clause_full) or not (
+            # "still held" belongs to the figure it stands beside: "95 swapped ..., as more than
+            # 8,000 remain in captivity" holds only the 8,000
+            own_start = max([clause_start] + [n.end for n in numbers if n.end <= span.start])
+            own_end = min([clause_end] + [n.start for n in numbers if n.start >= span.end])
+            if _STILL_HELD_RE.search(text[own_start:own_end]) or not (
                 breakdown or ellipsis or _RETURN_CONTEXT_RE.search(clause_full)
             ):
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
@@ -1222,6 +1227,8 @@ def _counts_in_sentence(
                 or (_CITIZENS_RE.search(np_head) and _ADDITIVE_SENTENCE_RE.search(text))
             ) and not re.search(r"soldiers|soldat|military|militär|militaire|військ|воен", np_head, _I):
                 group = CIVILIAN
+            if ellipsis and last is not None and not np_head:
+                group = last.group  # "Ukraine received 31 wounded ... and Russia 15"
 
             relation = "base"
             # a subset by a marker of its own, not only because it follows a breakdown's opening

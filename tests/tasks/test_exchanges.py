@@ -1718,3 +1718,21 @@ def test_pronoun_subjects_and_bare_figures_of_a_return(text: str, expected: tupl
 )
 def test_a_bare_figure_of_a_return_elsewhere_is_no_swap(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_still_held_belongs_to_the_figure_beside_it() -> None:
+    m = one(
+        "Ukraine and Russia swapped 95 prisoners of war each on Friday, officials said, as more than 8,000 "
+        "Ukrainians remain in Russian captivity.",
+        date(2024, 10, 18),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (95, 95)
+
+
+def test_a_left_out_noun_keeps_the_group_of_the_figure_before() -> None:
+    m = one(
+        "On Saturday the sides swapped 246 POWs each. In addition, Ukraine received 31 wounded prisoners "
+        "and Russia 15, Moscow's defence ministry said.",
+        date(2025, 4, 19),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (277, 261, 31)
