@@ -176,7 +176,9 @@ _OTHER_NAT_RE = _rx(
     r"foreign)s?\b|ausländer\w*|вірмен\w*|азербайдж\w*|армян\w*|американ\w*|іноземн\w*|иностран\w*"
 )
 _RU_NAT_RE = _rx(
-    r"russia\w*|russisch\w*|russen\b|\brusses?\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
+    r"russia\w*|russisch\w*|russen\b|\brusses?\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's|"
+    # residents of Russia's border regions: "восемь жителей Курской области"
+    r"\bkursk\b|\bbelgorod\b|курськ\w*|курск\w*|бєлгородськ\w*|белгородск\w*"
 )
 # countries as actors, for "of its/their" and for subject + verb
 _UA_ACTOR_RE = _rx(
@@ -1660,6 +1662,9 @@ _MEDIATION_CUE_RE = _rx(
     r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
     r"(?:stitched|put|pieced) together by|(?:arranged|negotiated) by|"
     r"\bhelped (?:to )?(?:arrange|organi[sz]e|broker|facilitate|make (?:it|the \w+) possible|bring about)|"
+    # "thanked everyone who helped, in particular the UAE", "подякував усім, хто допомагав, зокрема ОАЕ"
+    r"thank\w*[^.]{0,60}?\b(?:helped|assisted|contributed)\b|(?:дяку|подяку)\w*[^.]{0,60}?допомага\w*|"
+    r"благодар\w*[^.]{0,60}?помога\w*|dankte[^.]{0,60}?(?:geholfen|hilfe)|"
     r"\bplayed (?:a|an) (?:\w+ )?role\b|"
     r"vermittel\w*|vermittlung\w*|mediat\w*|médiat\w*|sous l'égide|grâce à|avec l'aide|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"

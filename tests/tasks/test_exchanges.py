@@ -1736,3 +1736,23 @@ def test_a_left_out_noun_keeps_the_group_of_the_figure_before() -> None:
         date(2025, 4, 19),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (277, 261, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky thanked everyone who helped, in particular the United Arab Emirates.",
+        "Президент подякував усім, хто допомагав, зокрема Об'єднаним Арабським Еміратам.",
+    ],
+)
+def test_thanks_to_those_who_helped_name_the_mediator(text: str) -> None:
+    m = one("On Tuesday Ukraine and Russia each freed 90 prisoners of war. " + text, date(2024, 6, 25))
+    assert m.mediators == ("AE",)
+
+
+def test_residents_of_a_russian_border_region_are_russias_civilians() -> None:
+    m = one(
+        "В четверг Россия вернула 84 военнослужащих. Кроме того, домой вернулись восемь жителей Курской области.",
+        date(2025, 8, 14),
+    )
+    assert (m.returned_to_russia, m.civilians_to_russia) == (92, 8)
