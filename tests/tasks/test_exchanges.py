@@ -1756,3 +1756,23 @@ def test_residents_of_a_russian_border_region_are_russias_civilians() -> None:
         date(2025, 8, 14),
     )
     assert (m.returned_to_russia, m.civilians_to_russia) == (92, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said on Friday that Kyiv had refused to take back 1,000 of its soldiers.",
+        "«Ми готуємо наступний обмін: 1000 на 1000», – заявив Зеленський у п'ятницю.",
+        "Москва отказалась принять 500 своих военных, заявили в Киеве в пятницу.",
+    ],
+)
+def test_a_swap_refused_or_being_prepared_is_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_refused_for_months_then_released_is_news() -> None:
+    m = one(
+        "Russia, which had refused for months, finally released 84 Ukrainian POWs on Friday.",
+        date(2025, 6, 14),
+    )
+    assert m.returned_to_ukraine == 84
