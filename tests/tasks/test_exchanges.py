@@ -1776,3 +1776,20 @@ def test_refused_for_months_then_released_is_news() -> None:
         date(2025, 6, 14),
     )
     assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russland und die Ukraine haben am Mittwoch jeweils hundertfünfzig Gefangene freigelassen.",
+            (150, 150),
+        ),
+        ("У середу Україна повернула з полону сотню захисників.", (100, None)),
+        ("У середу з полону повернулися дві сотні українців.", (200, None)),
+        ("Mercredi, deux cent six prisonniers ukrainiens ont été libérés.", (206, None)),
+    ],
+)
+def test_numbers_written_as_one_german_word_or_as_hundreds(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 2, 5))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
