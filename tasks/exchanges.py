@@ -63,9 +63,43 @@ servicemen" mirrors the military part; a capital beside a cue mediates ("brokere
 Dhabi"), a nationality of people freed ("two US citizens") does not; the day of a dateline or of
 "said on Friday" yields to the swap's own day ("late Thursday").
 
+From real reporting (issue 3): background the reader is reminded of ("Напомним, ...",
+"Нагадаємо, ...", "As a reminder", "beim letzten Austausch") and a swap dated by part of a month
+("in mid-September", "Ende Juni", "наприкінці серпня", "the swap of December 2024") look back, as
+does a count right after an old date and "when" ("freed in April 2023, when 100 came home");
+a clause without a date of its own shares the old date of the clause before it. Plans also
+include deals struck, swaps being prepared, refused, postponed or called off ("reached a deal to
+swap", "готуються до обміну", "the next swap", "had refused to take back", "перенесли",
+"сорвался", a headline "swap to begin"), unless the swap "finally took place". A headline that
+reviews a year or month ("Year in review", "Підсумки 2024 року", "June in numbers") reports no
+swap as news; "this month" and "in three stages" are running totals; "held since 2014" is how
+long, and "still held" belongs only to the figure beside it. Sides: an unqualified "из плена/з
+полону" after a subject's get-verb is that subject's people ("Россия вернула из плена 246");
+"the return of N" reported by a side, a bare figure after a side's verb ("In return, Kyiv freed
+84."), a left-out verb ("Ukraine received 84; Russia 84", "Україна отримала 95, Росія - 94"), a
+pronoun subject ("in addition, it released 22 wounded"), "Zelensky said 84 came home", residents
+of Russia's border regions; "an exchange of 206 captives between the Russian Federation and
+Ukraine" is a total; "the 34-year-old", "three Russian prisons" are no people. Parts:
+"96 servicewomen and 12 civilians were among those released", "Unter den Heimkehrern", a
+breakdown listed with commas, citizens returned "in addition" (civilians), a left-out noun
+keeping the group of the figure before ("31 wounded ... and Russia 15"); a subset marker followed
+by a verb of its own, or a breakdown's dash before the other side's statement, opens no subset.
+Choosing: a tie is broken by the headline's figure (or the lead, when the other is far larger),
+and a figure far above the best-supported one is another quantity, never a rival. Dates:
+"Friday's swap", "Накануне Минобороны ...", another sentence's "the swap took place on Friday"
+over "said on Saturday"; a live blog's time-stamped entries ("Posted at 18:02", "17:20") are
+the publication day's. Mediators: "helped arrange", "played a key role", thanks to "everyone who
+helped, in particular the UAE"; not a mediation only offered ("had earlier offered to mediate"),
+not "citizens of Britain, the United States ...", and each cue names the countries of its own
+clause (a clause about children's returns names none). A report naming no other country is this
+war's when it names Russian servicemen or Kyiv's speaker; "55 soldiers and Viktor Medvedchuk, a
+pro-Russian politician" adds one.
+
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
-person added to a count ("55 soldiers and Medvedchuk") is not counted unless the text restates
-the total; figures split across sentences that name no side; languages other than these four.
+person added to a count with neither a title nor a restated total ("55 soldiers and Medvedchuk")
+is not counted; figures split across sentences that name no side ("Also returned were 12
+civilians"); "у ніч на п'ятницю" and "the day after talks on Thursday" are not resolved; a bare
+"thanked the UAE" names no mediator; languages other than these five.
 """
 
 from __future__ import annotations
