@@ -157,7 +157,8 @@ _TRIGGER_RE = _rx(
     r"zurückgekehrt|übergeben|übergab|heimkehr|rückkehr|erhielt|\bzurück\b|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|changed hands|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
-    r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
+    r"brought (?:back|home)|brings? (?:back|home)|bringing (?:back|home)|handed (?:over|back)|transferr|"
+    r"repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
     r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
@@ -404,7 +405,7 @@ _APPROX_BEFORE_RE = _rx(
     r"около|почти|более|свыше|больше|не менее|порядка|примерно|приблизительно|как минимум|не меньше)"
     r"\s*$"
 )
-_APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+|or more|odd)\b")
+_APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+(?!\s*\d)|or more|odd)\b")
 _EACH_BEFORE_RE = _rx(
     r"(?:\beach\b(?! other)|\bje\b|\bjeweils\b|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
 )
@@ -485,10 +486,11 @@ _CITIZENS_RE = _rx(r"\b(?:citizens?|nationals?)\b|граждан\w*|громад
 # what may follow a figure that ends its clause: "Kyiv freed 84.", "Russia 84, officials said"
 _CLAUSE_END_AFTER_RE = _rx(
     r"^\s*(?:[.;!]|$|,\s+(?:and|while|but|officials|(?:[\w'’]+\s+){0,3}(?:said|says|reported|announced|added|wrote))\b|"
-    r"\s+(?:in return|in exchange)\b)"
+    r"\s+(?:in return|in exchange)\b|,\s+(?:ukraine|russia|kyiv|moscow|україна|росія|київ|москва|украина|россия|киев)\b)"
 )
 _BARE_VERB_BEFORE_RE = _rx(
-    r"\b(?:freed|released|handed over|handed back|returned|received|got back|gave back|sent back|"
+    r"\b(?:freed|released|handed over|handed back|returned|received|got back|gets back|gave back|sent back|"
+    r"brings? (?:home|back)|brought (?:home|back)|bringing (?:home|back)|"
     r"звільнил\w*|передал\w*|повернул\w*|отримал\w*|освободил\w*|вернул\w*|получил\w*)\s+"
     r"(?:another\s+|a further\s+|ще\s+|еще\s+|ещё\s+)?$"
 )
@@ -1423,8 +1425,18 @@ def _stated_side(
     # the direction must belong to this count: stop at the next number or a colon
     clause_after = re.split(r"[:\d]", clause[span.end - clause_start :], maxsplit=1)[0][:100]
     near_before = sentence[max(previous_end, clause_start, span.start - 60) : span.start]
-    to_ua = _TO_UA_RE.search(clause_after) or _TO_UA_RE.search(near_before)
-    to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(near_before)
+    after_ua, after_ru = _TO_UA_RE.search(clause_after), _TO_RU_RE.search(clause_after)
+    if (
+        after_ua
+        and after_ru
+        and re.search(
+            r"\b(?:and|while|whereas|і|та|и|а)\b", clause_after[min(after_ua.end(), after_ru.end()) :], _I
+        )
+    ):
+        # "84 were returned to Ukraine on Friday and the same number to Russia": the nearer one
+        after_ua, after_ru = (after_ua, None) if after_ua.start() < after_ru.start() else (None, after_ru)
+    to_ua = after_ua or _TO_UA_RE.search(near_before)
+    to_ru = after_ru or _TO_RU_RE.search(near_before)
     if lang == "ru" and to_ua and to_ua[0].lower() in ("на родину", "додому"):
         to_ua = None
     if to_ua and not to_ru and re.fullmatch(r"(?:з|из) (?:полону|плена)", to_ua[0], _I):

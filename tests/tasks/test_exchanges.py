@@ -1793,3 +1793,16 @@ def test_refused_for_months_then_released_is_news() -> None:
 def test_numbers_written_as_one_german_word_or_as_hundreds(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 2, 5))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine brings home 84, Russia 84\nThe swap took place on Friday.", (84, 84)),
+        ("On Friday, 175+22 Ukrainians came home: 175 POWs and 22 wounded.", (197, None)),
+        ("84 POWs were returned to Ukraine on Friday and the same number to Russia.", (84, 84)),
+    ],
+)
+def test_headline_ellipsis_a_plus_sum_and_the_nearer_direction(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
