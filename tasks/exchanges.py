@@ -1445,6 +1445,8 @@ def _stated_side(
         actor = _side_from_subject_verb(_without_counted_people(sentence[clause_start : span.start]), lang)
         if actor == RU and _GET_RE.search(sentence[clause_start : span.start]):
             return RU, True
+        if actor is None and _speaker(sentence, span.start) == RU:
+            return RU, True  # "из плена возвращены 84 военнослужащих, сообщило Минобороны России"
     if lang != "ru" and to_ru and to_ru[0].lower() == "на родину":
         to_ru = None
     if to_ua and not to_ru:

@@ -1806,3 +1806,15 @@ def test_numbers_written_as_one_german_word_or_as_hundreds(text: str, expected: 
 def test_headline_ellipsis_a_plus_sum_and_the_nearer_direction(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 6, 14))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В четверг из плена возвращены 84 военнослужащих, сообщило Минобороны России.", (None, 84)),
+        ("З полону повернулися 84 військових, повідомив Зеленський у четвер.", (84, None)),
+    ],
+)
+def test_from_captivity_reported_by_a_side_is_its_people(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 8, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
