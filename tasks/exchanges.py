@@ -160,7 +160,7 @@ _TRIGGER_RE = _rx(
     r"brought (?:back|home)|brings? (?:back|home)|bringing (?:back|home)|handed (?:over|back)|transferr|"
     r"repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
-    r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
+    r"обмін|обміня|полон|повернул|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
     r"échang|prisonnier|libér|captivit|rentr|relâch|récupér"
 )
@@ -359,7 +359,7 @@ _RETURN_CONTEXT_RE = _rx(
     r"\b(?:home|free|freed|back|returned|released|exchanged|swapped|traded|handed|received|recovered|"
     r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return|"
     r"changed hands)\b|"
-    r"додому|домой|на родину|повернул\w*|повернен\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
+    r"додому|домой|на родину|на батьківщину|повернул\w*|повернен\w*|поверта\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
     r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"

@@ -1818,3 +1818,8 @@ def test_headline_ellipsis_a_plus_sum_and_the_nearer_direction(text: str, expect
 def test_from_captivity_reported_by_a_side_is_its_people(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 8, 14))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+def test_present_tense_returning_home() -> None:
+    m = one("У четвер 84 українські воїни повертаються на Батьківщину.", date(2025, 8, 14))
+    assert m.returned_to_ukraine == 84
