@@ -1118,9 +1118,10 @@ _MAX_COUNTS_PER_SENTENCE = 12
 
 
 def _counts_in_sentence(
-    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan]
+    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan], previous_text: str = ""
 ) -> tuple[list[_Count], bool, bool]:
-    """People counts stated as news in one sentence; whether it recalls an old swap; a running total."""
+    """People counts stated as news in one sentence; whether it recalls an old swap; a running total.
+    `previous_text` is the sentence before it (a bare figure there may count what it counted)."""
     text = sentence.text[:_MAX_SENTENCE_CHARS]
     numbers = find_numbers(text)
     scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
@@ -1218,6 +1219,14 @@ def _counts_in_sentence(
                 and bool(_ELLIPSIS_BEFORE_RE.search(text[last.end : span.start]))
             )
             implied = implied or ellipsis
+            if (
+                implied
+                and head_end is None
+                and (
+                    _BODY_RE.search(previous_text[-300:] + " " + text[: span.start]) or _CHILD_RE.search(text)
+                )
+            ):
+                continue  # "Russia handed over 6,000 bodies; Ukraine returned 78.": bodies too
             if head_end is None and re.match(
                 r"^\s*(?:who|that)\s+(?:were|are|had been|have been)\s+(?:\w+\s+)?(?:wounded|injured|civilians)\b",
                 np,
@@ -2042,13 +2051,17 @@ def extract_exchanges(
         return []
     facts: list[_SentenceFacts] = []
     dated: set[int] = set()  # sentences analysed for figures (their dates are found on the way)
+    previous_text = ""
     for s, is_trigger in zip(sentences, triggers, strict=True):
         f = _SentenceFacts(s, is_trigger=is_trigger)
         if f.is_trigger and len(dated) < _MAX_ANALYSED_SENTENCES:
             dated.add(s.index)
             f.dates = find_dates(s.text, published)
-            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, f.dates)
+            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(
+                s, lang, published, f.dates, previous_text
+            )
         facts.append(f)
+        previous_text = s.text
     if not any(f.counts for f in facts):
         return []
     for f in facts:  # the other sentences' dates matter only now (the event date, episodes)

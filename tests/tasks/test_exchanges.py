@@ -1823,3 +1823,14 @@ def test_from_captivity_reported_by_a_side_is_its_people(text: str, expected: tu
 def test_present_tense_returning_home() -> None:
     m = one("У четвер 84 українські воїни повертаються на Батьківщину.", date(2025, 8, 14))
     assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia handed over 6,000 bodies on Friday; Ukraine returned 78.",
+        "Ukraine repatriated 909 bodies on Friday, the coordination HQ said. The Russian side received 34.",
+    ],
+)
+def test_bare_figures_after_bodies_count_bodies(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
