@@ -93,7 +93,9 @@ helped, in particular the UAE"; not a mediation only offered ("had earlier offer
 not "citizens of Britain, the United States ...", and each cue names the countries of its own
 clause (a clause about children's returns names none). A report naming no other country is this
 war's when it names Russian servicemen or Kyiv's speaker; "55 soldiers and Viktor Medvedchuk, a
-pro-Russian politician" adds one.
+pro-Russian politician" adds one; "175+22" is a sum; "returned to Ukraine ... and the same number
+to Russia" takes the nearer direction; "из плена возвращены 84, сообщило Минобороны России" is
+Russia's; a bare figure after bodies ("... 6,000 bodies; Ukraine returned 78.") counts bodies.
 
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
 person added to a count with neither a title nor a restated total ("55 soldiers and Medvedchuk")
