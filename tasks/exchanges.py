@@ -1647,8 +1647,11 @@ def _choose(claims: list[_SideClaim], own_speaker: str, subgroups: frozenset[int
         tied = [v for v in tied if in_headline(v) == max(in_headline(t) for t in tied)]
     first = min((c for c in body if c.value in tied), key=lambda c: (c.sentence, c.start)).value
     # a figure stated as often as the first one but far above it is a running total the story
-    # goes on to ("84 came home on Friday. ... 5,857 Ukrainians have come home"): the lead is the news
-    leader = first if max(tied) > first / 0.6 else max(tied)
+    # goes on to ("84 came home on Friday. ... 5,857 Ukrainians have come home"): the lead is the news,
+    # unless the larger one is the lead plus the subgroups stated ("ten soldiers each ... 19
+    # civilian sailors ..., so 29 people in all")
+    wholes = {first + extra for extra in subgroups} | {first + sum(subgroups)}
+    leader = first if max(tied) > first / 0.6 and max(tied) not in wholes else max(tied)
     # "45 servicemen" beside "45 servicemen and 2 civilians" is a part of the figure, not a rival
     components = {p for c in body if len(c.parts) > 1 for p in c.parts} - {
         c.value for c in body if len(c.parts) > 1

@@ -1834,3 +1834,13 @@ def test_present_tense_returning_home() -> None:
 )
 def test_bare_figures_after_bodies_count_bodies(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_a_larger_figure_that_is_the_lead_plus_its_subgroups_is_the_whole() -> None:
+    m = one(
+        "Ukraine and Russia carried out a swap on Thursday, with ten soldiers handed over by each side. "
+        "Nineteen Ukrainian civilian sailors were released in the same operation, so 29 people in all returned "
+        "to Ukraine. Twenty-one people went back to Russia: the ten servicemen and 11 civilian seamen.",
+        date(2022, 3, 24),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (29, 21, 19)
