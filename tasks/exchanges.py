@@ -283,12 +283,12 @@ _FUTURE_RE = _rx(
     r"prepares? (?:for|to)|(?:is|are) to (?:exchange|swap|release|free|return|hand|trade)|"
     r"(?:the|a) next (?:prisoner )?(?:swap|exchange)|refus\w* to|refuses|declined to|rejected)\b|"
     r"наступн\w* обмін\w*|следующ\w* обмен\w*|готуємо|готуєм\w*|готовим|готовимся|відмовил\w*|відмовля\w*|"
-    r"отказал\w*|отказыва\w*|\bweigert\w*|verweigert\w*|refus\w*|"
+    r"отказал\w*|отказыва\w*|\bweigert\w*|verweigert\w*|"
     # a headline's infinitive: "1,000-for-1,000 swap to begin on Friday"
     r"(?<!first )(?<!largest )(?<!biggest )(?<!only )(?<!latest )"
     r"(?<!first prisoner )(?<!largest prisoner )(?<!biggest prisoner )\b(?:swap|exchange)s?\s+to\s+"
     r"(?:begin|start|resume|go ahead|take place)\b|"
-    r"готуют\w*|готуєть\w*|готуєт\w*|готується|готовят\w*|готовит\w*|готовится|підготовк\w*|подготовк\w*|"
+    r"готуют\w*|готуєть\w*|готуєт\w*|готується|готовят\w*|готовит\w*|готовится|"
     r"для обміну|для обмена|"
     r"\b(?:soll|sollen|wollen|vereinbart\w*|geplant|planen|künftig|bereit|sollten)\b|"
     r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
@@ -369,8 +369,9 @@ _RETURN_CONTEXT_RE = _rx(
 )
 # "the swap, delayed for weeks, finally took place": put off, then done
 _WENT_AHEAD_RE = _rx(
-    r"\b(?:finally|eventually|at last|went ahead|took place|was completed)\b|нарешті|таки відбув\w*|наконец|"
-    r"вс[её]-таки|все ж|\bendlich\b|\benfin\b"
+    r"\b(?:finally|eventually|at last|went ahead|took place|was completed|came home|returned home|"
+    r"were (?:freed|released|exchanged|swapped))\b|нарешті|таки відбув\w*|наконец|вс[её]-таки|все ж|"
+    r"повернулися|повернулись|вернулись|освобождены|звільнені|\bendlich\b|\benfin\b|heimgekehrt|freigelassen"
 )
 _CALLED_OFF = (
     r"\b(?:postponed|delayed|put off|called off|cancell?ed|fell through|collapsed|derailed|"
@@ -957,7 +958,9 @@ _FRAMEWORK_RE = _rx(
     r"відповідно до|согласно|dans le cadre d[eu']|im rahmen)\s+(?:the\s+|an?\s+|des?\s+)?(?:[^,.;:]|(?<=\d)[,.](?=\d)){0,60}?"
     r"(?:deal|agreement|accord|format|formula|домовленост\w*|договоренност\w*|угод\w*|формул\w*|формат\w*|"
     r"обмін\w*|обмен\w*|échange|vereinbarung|abkommens?)\b(?:\s+(?:agreed|reached|struck)\s+[^,.;:]{0,40})?|"
-    r"\b(?:deal|agreement|format|swap|exchange)\s+agreed\s+(?:in|at|on|last)\s+[^,.;:]{0,30}"
+    r"\b(?:deal|agreement|format|swap|exchange)\s+agreed\s+(?:in|at|on|last)\s+[^,.;:]{0,30}|"
+    # "After Kyiv and Moscow reached a deal in Istanbul, 390 came home": the deal before, done now
+    r"\b(?:after|following|weeks after|days after)\s+(?:\w+\s+){0,6}?(?:agreed|reached|struck)\s+[^,.;:]{0,50}"
 )
 
 
@@ -970,8 +973,13 @@ def _future(sentence_before: str, clause_before: str, clause_after: str) -> bool
     number, the first verb after it decides ("1,200 will be exchanged").
     """
     # "Under the 1,000-for-1,000 agreement, 390 were freed": the framework, not a plan
-    sentence_before = _FRAMEWORK_RE.sub(lambda m: " " * len(m[0]), sentence_before)
-    clause_before = _FRAMEWORK_RE.sub(lambda m: " " * len(m[0]), clause_before)
+    # (not a phrase the number itself ends: "after the sides agreed to swap 1,000" is the plan's figure)
+    sentence_before = _FRAMEWORK_RE.sub(
+        lambda m: " " * len(m[0]) if m.end() < len(sentence_before.rstrip()) else m[0], sentence_before
+    )
+    clause_before = _FRAMEWORK_RE.sub(
+        lambda m: " " * len(m[0]) if m.end() < len(clause_before.rstrip()) else m[0], clause_before
+    )
     future_before = [m.start() for m in _FUTURE_RE.finditer(sentence_before)]
     completed_before = [m.start() for m in _COMPLETED_RE.finditer(sentence_before)]
     last_future = future_before[-1] if future_before else -1

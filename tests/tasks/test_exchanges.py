@@ -1844,3 +1844,16 @@ def test_a_larger_figure_that_is_the_lead_plus_its_subgroups_is_the_whole() -> N
         date(2022, 3, 24),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (29, 21, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After Ukraine and Russia reached a deal in Istanbul, 84 Ukrainian soldiers came home on Friday.",
+        "Despite Russia's earlier refusal, 84 Ukrainian soldiers came home on Friday.",
+        "Після тривалої підготовки додому повернулися 84 захисники в п'ятницю.",
+        "After a swap delayed by weeks, 84 Ukrainian soldiers came home on Friday.",
+    ],
+)
+def test_a_deal_refusal_or_delay_before_a_done_swap_does_not_make_it_a_plan(text: str) -> None:
+    assert one(text, date(2025, 6, 14)).returned_to_ukraine == 84
