@@ -81,7 +81,8 @@ _DMY_RE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(
-    rf"(?<![\w'’])({_WEEKDAY_ALT})(?:abend|morgen|nachmittag|vormittag|nacht)?(?![\w'’])", re.IGNORECASE
+    rf"(?<![\w'’])({_WEEKDAY_ALT})(?:abend|morgen|nachmittag|vormittag|nacht)?(?:(?![\w'’])|(?=['’]s\b))",
+    re.IGNORECASE,
 )
 _LAST_BEFORE_RE = re.compile(r"(?:\blast|минул\w+|прошл\w+)\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(
@@ -106,12 +107,27 @@ _MONTH_IN = {
     "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
 }  # fmt: skip
 _MONTH_ONLY_RE = re.compile(
-    rf"\b(in|im|since|seit|from|until|late|early|last|mid-?|у|в|з|с|минулого|прошлого)\s+(?:late\s+|early\s+)?"
-    rf"({_MONTH_ALT}|{'|'.join(_MONTH_IN)})\b(?:,?\s+({_YEAR})\b)?",
+    rf"\b(in|im|since|seit|from|until|late|early|last|mid|у|в|з|с|минулого|прошлого|"
+    # part of a month: "in mid-September", "at the end of August", "Anfang Februar", "наприкінці
+    # серпня", "в середине сентября", "début mars"
+    rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of|anfang|mitte|ende|début|fin|"
+    rf"наприкінці|на початку|в середині|у середині|в кінці|у кінці|в конце|в начале|в середине)"
+    rf"(?:\s+|-)(?:late\s+|early\s+|mid-)?"
+    rf"({_MONTH_ALT}|{'|'.join(_MONTH_IN)})\b(?:,?\s+({_YEAR})\b)?"
+    # a month with its year needs no preposition: "the swap of December 2024"
+    rf"|()\b({_MONTH_ALT})\s+({_YEAR})\b",
     re.IGNORECASE,
 )
 _GERMAN_RE = re.compile(
     r"\b(?:und|der|die|das|ist|sind|wurden|wurde|haben|hat|nicht|mit|aus)\b|[äöüß]", re.IGNORECASE
+)
+# "Накануне Россия и Украина обменялись ...", "Напередодні, ...": the day before publication; not
+# "накануне Пасхи" (the eve of a named day)
+_EVE_RE = re.compile(
+    r"\b(?:напередодні|накануне)(?=\s*,|\s+(?:ввечері|вечером|вночі|ночью|вранці|утром|днем|вдень|"
+    r"Україн\w*|Росі[яї]|Росси[яи]|Украин\w*|Київ|Киев|Москва|сторон\w*|Міноборони|Минобороны|Зеленськ\w*|"
+    r"Зеленск\w*|Коордштаб\w*|Координаційн\w*|Координационн\w*)\b)",
+    re.IGNORECASE,
 )
 _RELATIVE_OFFSET = {
     "the day before yesterday": -2, "позавчора": -2, "позавчера": -2,
@@ -193,20 +209,25 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
             offset = _RELATIVE_OFFSET.get(m[1].lower(), 0)
             value = published + timedelta(days=offset) if published else None
             found.append(DateSpan(value, m.start(), m.end(), "relative"))
+    for m in _EVE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            value = published - timedelta(days=1) if published else None
+            found.append(DateSpan(value, m.start(), m.end(), "relative"))
     for m in _MONTH_ONLY_RE.finditer(text):
-        if free(m.start(1), m.end()):
-            word = m[2].lower()
-            if word in ("may", "mar") and m[2][0].islower():
+        lead, month_word, year_text = (m[1], m[2], m[3]) if m[2] else (m[4], m[5], m[6])
+        if free(m.start(), m.end()):
+            word = month_word.lower()
+            if word in ("may", "mar") and month_word[0].islower():
                 continue
             month = _MONTHS.get(word) or _MONTH_IN[word]
-            year = int(m[3]) if m[3] else None
+            year = int(year_text) if year_text else None
             if year is None and published is not None:
                 # "last August" read in August is a year ago; "in August" is this year's
-                last = m[1].lower() in ("last", "минулого", "прошлого")
+                last = lead.lower() in ("last", "минулого", "прошлого")
                 this_year = month < published.month or (month == published.month and not last)
                 year = published.year if this_year else published.year - 1
             value = _safe_date(year, month, 1) if year else None
-            found.append(DateSpan(value, m.start(2), m.end(), "month"))
+            found.append(DateSpan(value, m.start(2) if m[2] else m.start(5), m.end(), "month"))
     for m in _PAST_RE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateSpan(_past_value(m[1], published), m.start(), m.end(), "past"))

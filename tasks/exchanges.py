@@ -63,9 +63,45 @@ servicemen" mirrors the military part; a capital beside a cue mediates ("brokere
 Dhabi"), a nationality of people freed ("two US citizens") does not; the day of a dateline or of
 "said on Friday" yields to the swap's own day ("late Thursday").
 
+From real reporting (issue 3): background the reader is reminded of ("Напомним, ...",
+"Нагадаємо, ...", "As a reminder", "beim letzten Austausch") and a swap dated by part of a month
+("in mid-September", "Ende Juni", "наприкінці серпня", "the swap of December 2024") look back, as
+does a count right after an old date and "when" ("freed in April 2023, when 100 came home");
+a clause without a date of its own shares the old date of the clause before it. Plans also
+include deals struck, swaps being prepared, refused, postponed or called off ("reached a deal to
+swap", "готуються до обміну", "the next swap", "had refused to take back", "перенесли",
+"сорвался", a headline "swap to begin"), unless the swap "finally took place". A headline that
+reviews a year or month ("Year in review", "Підсумки 2024 року", "June in numbers") reports no
+swap as news; "this month" and "in three stages" are running totals; "held since 2014" is how
+long, and "still held" belongs only to the figure beside it. Sides: an unqualified "из плена/з
+полону" after a subject's get-verb is that subject's people ("Россия вернула из плена 246");
+"the return of N" reported by a side, a bare figure after a side's verb ("In return, Kyiv freed
+84."), a left-out verb ("Ukraine received 84; Russia 84", "Україна отримала 95, Росія - 94"), a
+pronoun subject ("in addition, it released 22 wounded"), "Zelensky said 84 came home", residents
+of Russia's border regions; "an exchange of 206 captives between the Russian Federation and
+Ukraine" is a total; "the 34-year-old", "three Russian prisons" are no people. Parts:
+"96 servicewomen and 12 civilians were among those released", "Unter den Heimkehrern", a
+breakdown listed with commas, citizens returned "in addition" (civilians), a left-out noun
+keeping the group of the figure before ("31 wounded ... and Russia 15"); a subset marker followed
+by a verb of its own, or a breakdown's dash before the other side's statement, opens no subset.
+Choosing: a tie is broken by the headline's figure (or the lead, when the other is far larger),
+and a figure far above the best-supported one is another quantity, never a rival. Dates:
+"Friday's swap", "Накануне Минобороны ...", another sentence's "the swap took place on Friday"
+over "said on Saturday"; a live blog's time-stamped entries ("Posted at 18:02", "17:20") are
+the publication day's. Mediators: "helped arrange", "played a key role", thanks to "everyone who
+helped, in particular the UAE"; not a mediation only offered ("had earlier offered to mediate"),
+not "citizens of Britain, the United States ...", and each cue names the countries of its own
+clause (a clause about children's returns names none). A report naming no other country is this
+war's when it names Russian servicemen or Kyiv's speaker; "55 soldiers and Viktor Medvedchuk, a
+pro-Russian politician" adds one; "175+22" is a sum; "returned to Ukraine ... and the same number
+to Russia" takes the nearer direction; "из плена возвращены 84, сообщило Минобороны России" is
+Russia's; a bare figure after bodies ("... 6,000 bodies; Ukraine returned 78.") counts bodies.
+
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
-person added to a count ("55 soldiers and Medvedchuk") is not counted unless the text restates
-the total; figures split across sentences that name no side; languages other than these four.
+person added to a count with neither a title nor a restated total ("55 soldiers and Medvedchuk")
+is not counted; figures split across sentences that name no side ("Also returned were 12
+civilians"); "у ніч на п'ятницю" and "the day after talks on Thursday" are not resolved; a bare
+"thanked the UAE" names no mediator; languages other than these five.
 """
 
 from __future__ import annotations
@@ -123,9 +159,10 @@ _TRIGGER_RE = _rx(
     r"zurückgekehrt|übergeben|übergab|heimkehr|rückkehr|erhielt|\bzurück\b|"
     r"(?:came|come|coming|returning|are|were|got|brought) (?:back )?home|reunited|changed hands|"
     r"(?:walked|walk|went|go|set|were set) free|\bgot (?:\w+ ){0,5}back\b|prison|jail|"
-    r"brought (?:back|home)|handed (?:over|back)|transferr|repatriat|recovered|back home|homecoming|traded|"
+    r"brought (?:back|home)|brings? (?:back|home)|bringing (?:back|home)|handed (?:over|back)|transferr|"
+    r"repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
-    r"обмін|обміня|полон|повернул|повернен|повернут|звільн|передал|передан|додому|"
+    r"обмін|обміня|полон|повернул|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
     r"échang|prisonnier|libér|captivit|rentr|relâch|récupér"
 )
@@ -137,7 +174,7 @@ _PEOPLE = (
     r"prisoners?|POWs?|P\.O\.W\.?s?|soldiers?|servicem[ae]n|service ?(?:members?|men|women|personnel)|"
     r"servicewomen|personnel|troops?|defenders?|captives?|detainees?|people|persons?|individuals?|"
     r"civilians?|citizens?|nationals?|Ukrainians?|Russians?|fighters?|marines?|sailors?|officers?|men|"
-    r"women|combatants?|military|guardsmen|guards?|medics?|hostages?|warriors?|heroes|wounded|injured|"
+    r"women|combatants?|(?<=ukrainian )ones|(?<=russian )ones|military|guardsmen|guards?|medics?|hostages?|warriors?|heroes|wounded|injured|"
     r"patients?|conscripts?|pilots?|paratroopers?|volunteers?|commanders?|residents?|others|"
     r"полонен\w*|військовополонен\w*|військов\w*|військовослужбовц\w*|військовослужбовець|захисник\w*|"
     r"захисниц\w*|бійц\w*|боєць|людей|людини|осіб|особи|цивільн\w*|громадян\w*|українц\w*|українок|"
@@ -176,7 +213,9 @@ _OTHER_NAT_RE = _rx(
     r"foreign)s?\b|ausländer\w*|вірмен\w*|азербайдж\w*|армян\w*|американ\w*|іноземн\w*|иностран\w*"
 )
 _RU_NAT_RE = _rx(
-    r"russia\w*|russisch\w*|russen\b|\brusses?\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's"
+    r"russia\w*|russisch\w*|russen\b|\brusses?\b|росі\w*|російськ\w*|росіян\w*|росси\w*|россий\w*|россиян\w*|\bРФ\b|moscow's|kremlin's|"
+    # residents of Russia's border regions: "восемь жителей Курской области"
+    r"\bkursk\b|\bbelgorod\b|курськ\w*|курск\w*|бєлгородськ\w*|белгородск\w*"
 )
 # countries as actors, for "of its/their" and for subject + verb
 _UA_ACTOR_RE = _rx(
@@ -219,7 +258,8 @@ _GIVE_RE = _rx(
 _GET_RE = _rx(
     r"brought (?:back|home)|brought(?=\s*$)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
     r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
-    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*"
+    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*|"
+    r"holte\w*|zurückgeholt|geholt|brachte\w* (?:\w+ ){0,3}?(?:zurück|heim|nach hause)"
 )
 _COMPLETED_RE = _rx(
     r"\b(?:returned|released|freed|exchanged|swapped|traded|handed (?:over|back)|transferred|came (?:back )?home|"
@@ -238,14 +278,24 @@ _FUTURE_RE = _rx(
     r"expected to|expects? to|expecting to|aims? to|seeks? to|is to be|are to be|to be (?:exchanged|swapped|released|returned|freed)|ready to|"
     r"prepared to|proposed?|proposal|offered to|could|may|might|intends?|intended|hopes? to|hoping to|"
     r"wants? to|calls? for|called for|demand\w*|pending|upcoming|in the coming|next week|future|"
-    r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange)\b|"
+    r"potential|possible|announce\w* plans|to an exchange|for (?:an|a future|the next) exchange|"
+    r"(?:reached|struck|reach|strike|clinched|sealed) (?:a |an )?(?:\w+ )?deal|being prepared|preparing (?:for|to)|"
+    r"prepares? (?:for|to)|(?:is|are) to (?:exchange|swap|release|free|return|hand|trade)|"
+    r"(?:the|a) next (?:prisoner )?(?:swap|exchange)|refus\w* to|refuses|declined to|rejected)\b|"
+    r"наступн\w* обмін\w*|следующ\w* обмен\w*|готуємо|готуєм\w*|готовим|готовимся|відмовил\w*|відмовля\w*|"
+    r"отказал\w*|отказыва\w*|\bweigert\w*|verweigert\w*|"
+    # a headline's infinitive: "1,000-for-1,000 swap to begin on Friday"
+    r"(?<!first )(?<!largest )(?<!biggest )(?<!only )(?<!latest )"
+    r"(?<!first prisoner )(?<!largest prisoner )(?<!biggest prisoner )\b(?:swap|exchange)s?\s+to\s+"
+    r"(?:begin|start|resume|go ahead|take place)\b|"
+    r"готуют\w*|готуєть\w*|готуєт\w*|готується|готовят\w*|готовит\w*|готовится|"
     r"для обміну|для обмена|"
     r"\b(?:soll|sollen|wollen|vereinbart\w*|geplant|planen|künftig|bereit|sollten)\b|"
     r"\bбуде\b|\bбудуть\b|домовил\w*|погодил\w*|погодж\w*|узгодил\w*|согласова\w*|условил\w*|домовленіст\w*|домовленост\w*|планує\w*|планую\w*|має відбутися|"
     r"готові|готова|запропонува\w*|пропону\w*|можлив\w*|майбутн\w*|очікує\w*|обміняються|повернуть|"
     r"відбудеться|\bбудет\b|\bбудут\b|договорил\w*|договоренност\w*|планиру\w*|должн[ыао]\b|готовы|"
     r"предлож\w*|возможн\w*|ожида\w*|обменяются|\bвернут\b|состоится|намерен\w*|"
-    r"\bмо(?:же|жуть|жет|гут)\b|\bзавтра\b|\btomorrow\b|"
+    r"\bмо(?:же|жуть|жет|гут)\b|\bзавтра\b|\btomorrow\b|\bстан(?:е|уть|ет|ут)\b|"
     r"\b(?:va|vont|devrait|devraient|prévu\w*|accord|pourrait|pourraient|sera|seront)\b"
 )
 _CUMULATIVE_RE = _rx(
@@ -254,7 +304,9 @@ _CUMULATIVE_RE = _rx(
     r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
     r"innerhalb von (?:zwei|drei|vier|\d+) tagen|seit|bisher|"
     r"\bin \d+ (?:exchanges|swaps)\b|(?:у|в) \d+ (?:обмін\w*|обмен\w*)|"
-    r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|in (?:19|20)\d\d|as of)\b|"
+    r"in all (?:previous )?exchanges|cumulative\w*|altogether since|this year|this month|in (?:19|20)\d\d|as of|"
+    r"in (?:two|three|four|five|\d+) (?:stages|rounds|phases|exchanges|swaps))\b|"
+    r"за (?:два|три|чотири|п'ять|\d+) етап\w*|в (?:два|три|четыре|пять|\d+) этап\w*|цього місяця|в этом месяце|"
     r"з початку|від початку|досі|\bвже\b|\bуже\b|за весь час|за час|з (?:19|20)\d\d|станом на|протягом|"
     r"цього року|у (?:19|20)\d\d році|в (?:19|20)\d\d году|с начала|с момента|за все время|с (?:19|20)\d\d|"
     r"по состоянию на|на сегодняшний день|в течение|в этом году|к настоящему"
@@ -278,7 +330,11 @@ _RECALL_RE = _rx(
     r"\bthat (?:summer|autumn|fall|winter|spring|year|month|day|week)\b|\bback then\b|\bat the time\b|"
     r"\bin those days\b|\bтого (?:року|літа|дня|года|лета)\b|\bтоді\b|\bтогда\b|\bdamals\b|"
     r"\b(?:such as|for example|for instance|e\.g\.)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:swap|exchange)|"
-    r"наприклад|например|zum beispiel|par exemple"
+    r"наприклад|например|zum beispiel|par exemple|"
+    # background the writer reminds the reader of: "Напомним, ...", "Нагадаємо, ...", "As a reminder"
+    r"\bнапомн\w*|\bнагада\w*|\bнагадуємо\b|\bas a reminder\b|\brecall that\b|zur erinnerung|\brappel\w*|"
+    r"\b(?:der|den|dem|beim)\s+(?:letzte\w*|vorherig\w*|vorige\w*)\s+(?:\w+)?austausch\w*|"
+    r"\b(?:le\s+)?(?:dernier|précédent)\s+échange"
 )
 # "the 189 included two civilians": a breakdown of the returnees, wherever it stands
 _BREAKDOWN_RE = _rx(
@@ -305,13 +361,33 @@ _RETURN_CONTEXT_RE = _rx(
     r"\b(?:home|free|freed|back|returned|released|exchanged|swapped|traded|handed|received|recovered|"
     r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return|"
     r"changed hands)\b|"
-    r"додому|домой|на родину|повернул\w*|повернен\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
+    r"додому|домой|на родину|на батьківщину|повернул\w*|повернен\w*|поверта\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
     r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"
     r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*"
 )
-_WITHOUT_EXCHANGE_RE = _rx(r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена")
+# "the swap, delayed for weeks, finally took place": put off, then done
+_WENT_AHEAD_RE = _rx(
+    r"\b(?:finally|eventually|at last|went ahead|took place|was completed|came home|returned home|"
+    r"were (?:freed|released|exchanged|swapped))\b|нарешті|таки відбув\w*|наконец|вс[её]-таки|все ж|"
+    r"повернулися|повернулись|вернулись|освобождены|звільнені|\bendlich\b|\benfin\b|heimgekehrt|freigelassen"
+)
+_CALLED_OFF = (
+    r"\b(?:postponed|delayed|put off|called off|cancell?ed|fell through|collapsed|derailed|"
+    r"did not (?:take place|happen|go ahead)|didn't (?:take place|happen|go ahead)|never (?:took place|happened)|"
+    r"failed to (?:take place|happen|materiali[sz]e))\b|"
+    r"перенесл\w*|перенесен\w*|перенесено|відклал\w*|відкладено|відкладен\w*|зірва\w*|не відбув\w*|скасова\w*|"
+    r"отложи\w*|отложен\w*|сорва\w*|не состоял\w*|отмен\w*|"
+    r"\b(?:verschoben|abgesagt|geplatzt|gescheitert)\b|\b(?:reporté|annulé)\w*"
+)
+_SWAP_NOUN = r"(?:exchange|swap|trade|обмін|обмен|austausch|gefangenenaustausch|échange)\w*"
+_WITHOUT_EXCHANGE_RE = _rx(
+    r"without (?:an? )?exchange|outside (?:of )?the exchange|без обміну|без обмена|"
+    # a swap called off or put off: "the swap of 500 was postponed", "обмін перенесли", "сорвался"
+    rf"{_SWAP_NOUN}[^.;]{{0,60}}?(?:{_CALLED_OFF})|(?:{_CALLED_OFF})[^.;]{{0,30}}?{_SWAP_NOUN}"
+)
+
 # "exchange" in another sense: fire, blows, information, views
 _OTHER_SENSE_RE = _rx(
     r"(?:exchang\w*|swap\w*|trad\w*)\s+(?:of\s+)?(?:heavy\s+|artillery\s+)?(?:fire|gunfire|shots|blows|strikes|"
@@ -332,13 +408,14 @@ _APPROX_BEFORE_RE = _rx(
     r"около|почти|более|свыше|больше|не менее|порядка|примерно|приблизительно|как минимум|не меньше)"
     r"\s*$"
 )
-_APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+|or more|odd)\b")
+_APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+(?!\s*\d)|or more|odd)\b")
 _EACH_BEFORE_RE = _rx(
     r"(?:\beach\b(?! other)|\bje\b|\bjeweils\b|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
 )
 _EACH_AFTER_RE = _rx(
     r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
     r"з кожного боку|з кожної сторони|кожна сторона|з обох боків по|с каждой стороны|каждая сторона|"
+    r"pro seite|auf jeder seite|von jeder seite|je seite|par camp|de chaque camp|"
     r"chacun\w*|de chaque côté|de part et d'autre)"
 )
 _PO_BEFORE_RE = _rx(r"(?<!\w)по\s*$")
@@ -357,9 +434,17 @@ _BOTH_SUBJECT_RE = _rx(
 _SUBSET_BEFORE_RE = _rx(
     r"(?:among|including|included|includes|incl\.|of whom|of them|among them|namely|in the group|of those|"
     r"зокрема|серед них|серед яких|серед(?!\w)|у тому числі|в тому числі|в том числе|среди них|среди которых|"
-    r"среди(?!\w)|из них|з них|darunter|unter ihnen|\bof the \d)"
+    r"среди(?!\w)|из них|з них|darunter|unter ihnen|"
+    r"unter den (?:\w+ )?(?:heimkehrer\w*|freigelassenen|ausgetauschten|befreiten|zurückgekehrten)|\bof the \d)"
 )
 _SUBSET_OPENING_RE = _rx(rf"^\W*{_SUBSET_BEFORE_RE.pattern}")
+_AMONG_RETURNEES_AFTER_RE = _rx(
+    r"^[^.;:\d]{0,80}?\b(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:\w+\s+)?"
+    r"(?:released|freed|returned|exchanged|swapped|returnees|rescued|brought (?:back|home))\b|"
+    r"^[^.;:\d]{0,80}?(?:були|були також|были|были также)\s+серед\s+(?:звільнених|повернутих|обміняних)|"
+    r"^[^.;:\d]{0,80}?(?:были|были также)\s+среди\s+(?:освобожденн\w+|освобождённ\w+|вернувш\w+|обменянн\w+)"
+)
+
 # lowercase twins of the tests run on every sentence of every article (see `_lowered`)
 _TRIGGER_LOWER = _lowered(_TRIGGER_RE)
 _BREAKDOWN_LOWER = _lowered(_BREAKDOWN_RE)
@@ -383,7 +468,41 @@ _RETURNED_HOME_RE = _rx(
     r"^\s*(?:[^\W\d]+\s+){0,3}?(?:freed|released)\b|"
     r"^[^.;]{0,80}?(?:повернулися|повернулись|повернуто|звільнено|вернулись|вернулись|возвращены|освобождены)"
 )
+_RETURN_OF_BEFORE_RE = _rx(
+    r"(?:the\s+)?(?:return|homecoming)\s+(?:home\s+)?of\s+(?:another\s+|a further\s+)?$|"
+    r"(?:про|о|об)\s+(?:повернення|возвращени\w+)\s+(?:додому\s+|домой\s+|ще\s+|еще\s+|ещё\s+)?$|"
+    r"\bповернення\s+(?:додому\s+)?$|\bвозвращение\s+(?:домой\s+)?$|die\s+rückkehr\s+von\s+$"
+)
 _ALSO_RE = _rx(r"(?<!\w)(?:also|також|также|ще|еще|ещё)(?!\w)")
+# a pronoun subject of a verb of the swap: "it released 12", "they handed over 20"
+_PRONOUN_SUBJECT_RE = _rx(
+    r"(?:^|[,;]\s*|\b(?:and|then)\s+)(?:it|they)\s+(?:also\s+|then\s+|later\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?=(?:released|freed|handed (?:over|back)|returned|received|got back|brought (?:back|home)|transferred)\b)"
+    r"(?![^,;]*\b(?:it|they)\b)"
+)
+_BARE_RETURNED_AFTER_RE = _rx(
+    r"^\s+(?:more\s+)?(?:came|have come|had come|come) (?:back )?home\b|^\s+returned (?:home|from)\b|"
+    r"^\s+(?:were|have been|had been) (?:freed|released|returned|brought (?:back|home)|exchanged|swapped)\b|"
+    r"^\s+(?:повернулися|повернулись|вернулись|вернулися|возвращены|звільнені|освобождены)\b"
+)
+_CITIZENS_RE = _rx(r"\b(?:citizens?|nationals?)\b|граждан\w*|громадян\w*|\bbürger\w*")
+# what may follow a figure that ends its clause: "Kyiv freed 84.", "Russia 84, officials said"
+_CLAUSE_END_AFTER_RE = _rx(
+    r"^\s*(?:[.;!]|$|,\s+(?:and|while|but|officials|(?:[\w'’]+\s+){0,3}(?:said|says|reported|announced|added|wrote))\b|"
+    r"\s+(?:in return|in exchange)\b|,\s+(?:ukraine|russia|kyiv|moscow|україна|росія|київ|москва|украина|россия|киев)\b)"
+)
+_BARE_VERB_BEFORE_RE = _rx(
+    r"\b(?:freed|released|handed over|handed back|returned|received|got back|gets back|gave back|sent back|"
+    r"brings? (?:home|back)|brought (?:home|back)|bringing (?:home|back)|"
+    r"звільнил\w*|передал\w*|повернул\w*|отримал\w*|освободил\w*|вернул\w*|получил\w*)\s+"
+    r"(?:another\s+|a further\s+|ще\s+|еще\s+|ещё\s+)?$"
+)
+_ELLIPSIS_BEFORE_RE = _rx(
+    r"(?:[;,]|\band\b|\bі\b|\bи\b|\bа\b)\s*(?:the\s+)?(?:(?:ukrainian|russian)\s+side|ukraine|russia|kyiv|moscow|"
+    r"україна|росія|київ|москва|украина|россия|киев|українська сторона|російська сторона|"
+    r"украинская сторона|российская сторона)\s*[-–—:]?\s*$"
+)
+
 _ANY_VERB_RE = _rx(rf"(?:{_COMPLETED_RE.pattern})|(?:{_GIVE_RE.pattern})|(?:{_GET_RE.pattern})")
 
 
@@ -402,13 +521,24 @@ def _additive(gap: str) -> bool:
     return not _ANY_VERB_RE.search(gap[last.end() :])
 
 
+def _subset_marker_leads(gap: str) -> bool:
+    """Does a subset marker between two counts lead to the second? "among them border guards and
+    two civilians" does; "84 Russians, some of whom had been held since 2023, came home, and Ukraine
+    got back 84" does not (a verb of its own follows the marker)."""
+    markers = list(_SUBSET_BEFORE_RE.finditer(gap))
+    if not markers:
+        return False
+    copulas = r"\b(?:were|was|are|is|been|also)\b|були|были|была|було|было"
+    return not _ANY_VERB_RE.search(re.sub(copulas, " ", gap[markers[-1].end() :], flags=_I))
+
+
 _ADDITIVE_SENTENCE_RE = _rx(
     r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
     r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
 )
 _ORDINAL_EXCHANGE_RE = _rx(r"^\W{0,3}(?:\w+\W+){0,2}?(?:prisoner |POW )?(?:exchange|swap|обмін\w*|обмен\w*)")
 _NOT_NUMBER_AFTER_RE = _rx(
-    r"^\s*(?:%|percent|per cent|km|kilomet|miles?|hours?|days?|weeks?|months?|years?|times|million|"
+    r"^\s*-?\s*(?:%|percent|per cent|km|kilomet|miles?|hours?|days?|weeks?|months?|years?|times|million|"
     r"billion|dollars?|euros?|kg|tons?|\$|відсот|процент|км|годин|дн|тиж|місяц|рок|лет|год|раз|млн|млрд)"
 )
 _SPEAKER_UA_RE = _rx(
@@ -424,7 +554,7 @@ _SPEAKER_RU_RE = _rx(
     r"moskalkova|kremlin|peskov|lavrov|(?:moscow|russia) (?:said|says|stated|reported|announced)|"
     r"russia's|moscow's|\bTASS\b|\bRIA\b|міноборони рф|міноборони росії|москальков\w*|"
     r"минобороны(?! украины)|министерство обороны(?! украины)|москальков\w*|песков\w*|российск\w* сторон\w*|"
-    r"російськ\w* сторон\w*"
+    r"російськ\w* сторон\w*|міністерств\w* оборони (?:рф|росії)"
 )
 _NOISE_LINE_RE = _rx(
     r"^\s*(?:[•»›|]|[(\[]?\s*(?:photo|image|video|picture|caption|фото|відео|видео)\b|read (?:also|more)\b|also read\b|related\b|see also\b|"
@@ -497,7 +627,8 @@ def _isolated_link_line(lines: list[str], position: int) -> bool:
     are not about a return ("Prices rose. / Russia and Ukraine swap 84 each / The council said"):
     a link to another story, not this one's news."""
     line = lines[position]
-    if position == 0 or not _looks_like_headline(line) or not re.search(r"\d", line):
+    stamp_free = re.sub(r"\d{1,2}:\d{2}", "", line)  # "Posted Friday 21:05" is an entry's time stamp
+    if position == 0 or not _looks_like_headline(line) or not re.search(r"\d", stamp_free):
         return False
     neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
     return not any(_mentions_return(n.lower()) for n in neighbours)
@@ -549,9 +680,18 @@ _CLAUSE_SPLIT_RE = _rx(
 )
 
 
+# a deal named in quotes by its size ("по формуле «1000 на 1000»") is part of its clause, not a
+# quotation of its own
+_SHORT_QUOTE_RE = re.compile(r"[“\"«„']([^“”\"«»„.;:!?\d]{0,6}\d[^“”\"«»„.;:!?]{0,18})[”\"»“']")
+
+
 def _clause_bounds(sentence: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
+    inside = {q for m in _SHORT_QUOTE_RE.finditer(sentence) for q in (m.start(), m.end() - 1)}
     for m in _CLAUSE_SPLIT_RE.finditer(sentence):
+        if m.end() - m.start() == 1 and m.start() in inside:
+            continue
+
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(sentence)))
@@ -607,7 +747,8 @@ def _noun_phrase(sentence: str, end: int) -> str:
 
 _NP_STOP_RE = _rx(
     r"\b(?:were|was|are|is|have|has|had|who|which|that|will|would|from|to|into|by|in|on|at|after|as|for|"
-    r"und|sowie|aus|von|nach|zu|für|bei|et|ont|sont|qui|de la|du|depuis|vers|par|and|while|returned|freed|released|came|went|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
+    r"und|sowie|aus|von|nach|zu|für|bei|et|ont|sont|qui|de la|du|depuis|vers|par|and|while|returned|freed|released|came|went|"
+    r"between|among|involving|з|із|до|в|у|на|из|во|от|що|які|котрі|которые|були|"
     r"были|было|буде|будут|та|і|и|й)\b"
 )
 
@@ -622,7 +763,8 @@ _POSSESSOR_BEFORE_RE = _rx(r"\b(ukraine|kyiv|kiev|russia|moscow)['’]s\s*$")
 
 
 _DEAL_NAME_BEFORE_RE = _rx(
-    r"(?:exchange|swap|deal|format|обмін\w*|обмен\w*|формат\w*|échange|austausch\w*)\s*(?:of\s+|в\s+|у\s+)?[«\"“„']\s*$|"
+    r"(?:exchange|swap|deal|format|formula|обмін\w*|обмен\w*|формат\w*|формул\w*|échange|austausch\w*)\s*"
+    r"(?:of\s+|в\s+|у\s+|за\s+|по\s+)?[«\"“„']\s*$|"
     r"(?:format|formula|deal|agreement|формат\w*|формул\w*|домовленост\w*|договоренност\w*|угод\w*)\s+"
     r"(?:of\s+|за\s+)?$|"
     # "в рамках обмена 1000 на 1000", "обміну полоненими 1000 на 1000": the exchange named by its size
@@ -648,6 +790,9 @@ _NAMED_PERSON_AFTER_RE = _rx(
     r"^[^\W\d]*(?:\s+[^\W\d]+){0,3}?\s*(?:"
     r"(?:,\s*|\s)(?:and|und|et|та|і|и|plus|as well as)\s+(?:the\s+|den\s+|der\s+|le\s+|l'|a\s+)?(?:[\w-]+\s+){0,3}?"
     rf"(?:{_PERSON_TITLE})\s+(?:[A-ZА-ЯІЇЄ][\w'-]+\s*){{1,3}}|"
+    # "55 soldiers and Viktor Medvedchuk, a pro-Russian politician": the name, then who he is
+    r"(?:,\s*|\s)(?:and|und|et|та|і|и)\s+(?-i:[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+){0,2}),\s+"
+    rf"(?:a\s+|an\s+|the\s+|der\s+|den\s+|le\s+|un\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_TITLE})\b|"
     # "55 soldiers - and Medvedchuk.": a bare surname closing the clause after a dash
     r"\s*[-–—]\s*(?:and|und|et|і|и|та)\s+(?-i:[A-ZА-ЯІЇЄ][a-zа-яіїє'’-]{3,})(?=\s*(?:[.;]|$)))"
 )
@@ -722,9 +867,23 @@ def _people_head_end(np: str) -> int | None:
         phrase = phrase[: stop.start()]
     window = " ".join(phrase.split()[: 3 if of else 5])
     matches = list(_PEOPLE_RE.finditer(window))
+    if (
+        matches
+        and re.fullmatch(r"russian|ukrainian", matches[-1][0], _I)
+        and re.match(r"^\s+[a-z]", window[matches[-1].end() :], _I)
+    ):
+        # "three Russian detention centres": an adjective of things, not people
+        matches.pop()
     if not matches:
         return None
     return np.find(window) + matches[-1].end()
+
+
+_CAPTIVITY_OF_RE = _rx(
+    r"(?:from|out of) (?:the )?(?:russian|ukrainian|russia's|ukraine's) (?:captivity|custody|prisons?|detention)|"
+    r"(?:з|із) (?:російського|українського) полону|из (?:российского|украинского) плена|"
+    r"aus (?:der )?(?:russische|ukrainische)[nr]? gefangenschaft"
+)
 
 
 def _side_from_actor(text_before: str) -> str | None:
@@ -738,6 +897,8 @@ def _side_from_actor(text_before: str) -> str | None:
 
 def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     """ "Russia released 95" -> to Ukraine; "Ukraine brought home 95" -> to Ukraine."""
+    # "з російського полону повернулися 84": a direction, not an actor
+    clause_before = _CAPTIVITY_OF_RE.sub(lambda m: " " * len(m[0]), clause_before)
     actors = [(m.end(), UA) for m in _UA_ACTOR_RE.finditer(clause_before)]
     actors += [(m.end(), RU) for m in _RU_ACTOR_RE.finditer(clause_before)]
     if not actors:
@@ -797,7 +958,9 @@ _FRAMEWORK_RE = _rx(
     r"відповідно до|согласно|dans le cadre d[eu']|im rahmen)\s+(?:the\s+|an?\s+|des?\s+)?(?:[^,.;:]|(?<=\d)[,.](?=\d)){0,60}?"
     r"(?:deal|agreement|accord|format|formula|домовленост\w*|договоренност\w*|угод\w*|формул\w*|формат\w*|"
     r"обмін\w*|обмен\w*|échange|vereinbarung|abkommens?)\b(?:\s+(?:agreed|reached|struck)\s+[^,.;:]{0,40})?|"
-    r"\b(?:deal|agreement|format|swap|exchange)\s+agreed\s+(?:in|at|on|last)\s+[^,.;:]{0,30}"
+    r"\b(?:deal|agreement|format|swap|exchange)\s+agreed\s+(?:in|at|on|last)\s+[^,.;:]{0,30}|"
+    # "After Kyiv and Moscow reached a deal in Istanbul, 390 came home": the deal before, done now
+    r"\b(?:after|following|weeks after|days after)\s+(?:\w+\s+){0,6}?(?:agreed|reached|struck)\s+[^,.;:]{0,50}"
 )
 
 
@@ -810,8 +973,13 @@ def _future(sentence_before: str, clause_before: str, clause_after: str) -> bool
     number, the first verb after it decides ("1,200 will be exchanged").
     """
     # "Under the 1,000-for-1,000 agreement, 390 were freed": the framework, not a plan
-    sentence_before = _FRAMEWORK_RE.sub(lambda m: " " * len(m[0]), sentence_before)
-    clause_before = _FRAMEWORK_RE.sub(lambda m: " " * len(m[0]), clause_before)
+    # (not a phrase the number itself ends: "after the sides agreed to swap 1,000" is the plan's figure)
+    sentence_before = _FRAMEWORK_RE.sub(
+        lambda m: " " * len(m[0]) if m.end() < len(sentence_before.rstrip()) else m[0], sentence_before
+    )
+    clause_before = _FRAMEWORK_RE.sub(
+        lambda m: " " * len(m[0]) if m.end() < len(clause_before.rstrip()) else m[0], clause_before
+    )
     future_before = [m.start() for m in _FUTURE_RE.finditer(sentence_before)]
     completed_before = [m.start() for m in _COMPLETED_RE.finditer(sentence_before)]
     last_future = future_before[-1] if future_before else -1
@@ -835,11 +1003,22 @@ _RUNNING_TOTAL_TO_RE = _rx(
 )
 
 
+_HELD_SINCE_RE = _rx(
+    r"\b(?:held|detained|imprisoned|jailed|kept|captured|missing|in (?:russian |ukrainian |enemy )?captivity|"
+    r"behind bars|gefangen\w*|festgehalten)\s+(?:[\w-]+\s+){0,4}?(?:since|from|seit)\b[^,.;]*|"
+    r"(?:перебувал\w*|утримувал\w*|находил\w*|содержал\w*|(?:в|у) полоні|в плену)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:з|із|с|від|от)\s+[^,.;]*"
+)
+
+
 def _cumulative(sentence_before: str, clause_after: str) -> bool:
     """A running total: "since 2022, 2828 have returned", "1,994 exchanged so far", "brings the
     total number freed to 4,131" (only the number after "to")."""
     if _RUNNING_TOTAL_TO_RE.search(sentence_before):
         return True
+    # "72 sailors who had been held since the start of the war": how long, not how many so far
+    sentence_before = _HELD_SINCE_RE.sub(lambda m: " " * len(m[0]), sentence_before)
+    clause_after = _HELD_SINCE_RE.sub(lambda m: " " * len(m[0]), clause_after)
     for m in _CUMULATIVE_RE.finditer(sentence_before):
         # "the first exchange since October" describes the swap, it is not a total
         if not _SUPERLATIVE_RE.search(" ".join(sentence_before[: m.start()].split()[-3:])):
@@ -901,7 +1080,9 @@ def _recalled_date(
             r"^\s*(?:року|года|р\.|г\.)?\W{0,3}\s*(?:when|коли|когда|als|lorsque)\b", sentence[d.end :], _I
         )
         if not old_event and re.search(
-            r"(?<!\w)(?:since|from|з|с|від|от|seit|depuis)\b", sentence[max(0, d.start - 40) : d.start], _I
+            r"(?<!\w)(?:since|from|з|с|від|от|seit|depuis)\b[^,;:]*$",
+            sentence[max(0, d.start - 60) : d.start],
+            _I,
         ):
             continue  # "since February 2022", "since the invasion two years ago": not a recalled swap
         if d.kind == "weekday" and d.value >= published - timedelta(days=6):
@@ -917,6 +1098,27 @@ def _recalled_date(
     return False
 
 
+def _old_date_when_before(
+    dates: list[DateSpan], sentence: str, position: int, published: date | None
+) -> bool:
+    """ "freed in a swap in February 2024, when 100 Ukrainians came back, died on Friday": the count
+    after an old date and "when" belongs to that day, whatever else the clause dates."""
+    if published is None:
+        return False
+    for d in dates:
+        if d.end > position or d.value is None or _is_current(d, published):
+            continue
+        if d.kind != "weekday" and d.value >= published - timedelta(days=3):
+            continue
+        if re.match(
+            r"^\s*(?:року|года|р\.|г\.)?\W{0,3}\s*(?:when|коли|когда|als|lorsque)\b[^.;:]{0,80}$",
+            sentence[d.end : position],
+            _I,
+        ):
+            return True
+    return False
+
+
 _CONTEXT_CHARS = 400  # how far before a number its sentence is read for markers
 # Bounds for hostile or garbled pages (a news report has a few dozen such sentences, each short);
 # the rules cost about a millisecond per count, so these keep one page under a few seconds.
@@ -926,26 +1128,35 @@ _MAX_COUNTS_PER_SENTENCE = 12
 
 
 def _counts_in_sentence(
-    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan]
+    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan], previous_text: str = ""
 ) -> tuple[list[_Count], bool, bool]:
-    """People counts stated as news in one sentence; whether it recalls an old swap; a running total."""
+    """People counts stated as news in one sentence; whether it recalls an old swap; a running total.
+    `previous_text` is the sentence before it (a bare figure there may count what it counted)."""
     text = sentence.text[:_MAX_SENTENCE_CHARS]
     numbers = find_numbers(text)
     scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
     counts: list[_Count] = []
     recalled_any = cumulative_any = False
+    previous_clause_old = False
     for clause_start, clause_end in _clause_bounds(text):
         clause_full = text[clause_start:clause_end]
         clause = scoped[clause_start:clause_end]
         current = any(clause_start <= d.start < clause_end and _is_current(d, published) for d in dates)
+        dated_here = any(clause_start <= d.start < clause_end for d in dates)
+        by_date = _recalled_date(dates, clause_start, clause_start + len(clause), text, published)
         recalled = (
             (bool(_RECALL_RE.search(clause)) and not current)
-            or _recalled_date(dates, clause_start, clause_start + len(clause), text, published)
+            or by_date
             or _old_year_swap(clause, published)
+            # "Last Saturday, 29 October, Ukraine got 52 back while 50 Russians went the other way":
+            # a clause with no date of its own shares the old date of the clause before it
+            or (previous_clause_old and not dated_here)
         )
+        previous_clause_old = by_date or (previous_clause_old and not dated_here)
         recalled_any = recalled_any or recalled
         excluded_clause = bool(
-            _WITHOUT_EXCHANGE_RE.search(clause_full) or _OTHER_SENSE_RE.search(clause_full)
+            (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _WENT_AHEAD_RE.search(clause_full))
+            or _OTHER_SENSE_RE.search(clause_full)
         )
         previous: _Count | None = None
         subset_open = False
@@ -1000,6 +1211,32 @@ def _counts_in_sentence(
                     _I,
                 )
             )
+            # "Kyiv said 84 came home": a bare figure as the subject of a return
+            implied = implied or bool(_BARE_RETURNED_AFTER_RE.match(after_text))
+            clause_ends = bool(_CLAUSE_END_AFTER_RE.match(after_text))
+            # "In return, Kyiv freed 84.": a bare figure right after a side's verb of the swap
+            implied = implied or (
+                clause_ends
+                and bool(_BARE_VERB_BEFORE_RE.search(before_text))
+                and bool(_UA_ACTOR_RE.search(before_text[-80:]) or _RU_ACTOR_RE.search(before_text[-80:]))
+            )
+            # "Ukraine received 84 soldiers; Russia 84": the verb left out, the other side's figure
+            last = counts[-1] if counts else None  # across clauses: "...; Russia 84"
+            ellipsis = (
+                clause_ends
+                and last is not None
+                and last.side in (UA, RU)
+                and bool(_ELLIPSIS_BEFORE_RE.search(text[last.end : span.start]))
+            )
+            implied = implied or ellipsis
+            if (
+                implied
+                and head_end is None
+                and (
+                    _BODY_RE.search(previous_text[-300:] + " " + text[: span.start]) or _CHILD_RE.search(text)
+                )
+            ):
+                continue  # "Russia handed over 6,000 bodies; Ukraine returned 78.": bodies too
             if head_end is None and re.match(
                 r"^\s*(?:who|that)\s+(?:were|are|had been|have been)\s+(?:\w+\s+)?(?:wounded|injured|civilians)\b",
                 np,
@@ -1028,23 +1265,34 @@ def _counts_in_sentence(
             ):
                 continue
             breakdown = bool(_BREAKDOWN_RE.search(text) or _SUBSET_BEFORE_RE.search(before_text))
-            if _STILL_HELD_RE.search(clause_full) or not (
-                breakdown or _RETURN_CONTEXT_RE.search(clause_full)
+            # "still held" belongs to the figure it stands beside: "95 swapped ..., as more than
+            # 8,000 remain in captivity" holds only the 8,000
+            own_start = max([clause_start] + [n.end for n in numbers if n.end <= span.start])
+            own_end = min([clause_end] + [n.start for n in numbers if n.start >= span.end])
+            if _STILL_HELD_RE.search(text[own_start:own_end]) or not (
+                breakdown or ellipsis or _RETURN_CONTEXT_RE.search(clause_full)
             ):
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
-            if recalled:
+            if recalled or _old_date_when_before(dates, text, span.start, published):
                 continue
             approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(after_text))
             np_head = np[:head_end] if head_end is not None else ""
             group = MAIN
             if _WOUNDED_RE.search(np_head):
                 group = WOUNDED
-            elif _CIVILIAN_RE.search(np_head) and not re.search(
-                r"soldiers|soldat|military|militär|militaire|військ|воен", np_head, _I
-            ):
+            elif (
+                _CIVILIAN_RE.search(np_head)
+                # "Кроме того, вернулись восемь российских граждан", "also eight citizens of Kursk"
+                or (_CITIZENS_RE.search(np_head) and _ADDITIVE_SENTENCE_RE.search(text))
+            ) and not re.search(r"soldiers|soldat|military|militär|militaire|військ|воен", np_head, _I):
                 group = CIVILIAN
+            if ellipsis and last is not None and not np_head:
+                group = last.group  # "Ukraine received 31 wounded ... and Russia 15"
 
             relation = "base"
+            # a subset by a marker of its own, not only because it follows a breakdown's opening
+            # ("84 POWs - Russia says 84 Russians freed") or another part of one
+            subset_marked = False
             referent_whole = bool(
                 re.search(r"(?:among|серед|среди)\s+(?:the|these|those|цих|этих)?\s*$", before_text, _I)
             )
@@ -1056,17 +1304,35 @@ def _counts_in_sentence(
                 )
                 if referent_whole:
                     pass  # "Twelve civilians were among the 110 Russians": the 110 is the whole
-                elif subset_open or _SUBSET_BEFORE_RE.search(gap_markers):
+                elif subset_open or _subset_marker_leads(gap_markers):
                     relation = "subset"
+                    subset_marked = not subset_open
+                elif (
+                    previous.relation == "subset"
+                    and re.fullmatch(r"[^\d.;:]{0,60},\s*", gap)
+                    and not _ANY_VERB_RE.search(gap)
+                ):
+                    relation = "subset"  # "84 українці: 51 військовослужбовець ЗСУ, 20 нацгвардійців ..."
                 elif len(gap) <= 90 and _additive(gap) and not previous.descriptor:
                     # "390 people - 270 POWs and 120 civilians": the 120 continues the breakdown
                     relation = "subset" if previous.relation == "subset" else "additive"
-            elif _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-4:])) and not referent_whole:
-                relation = "subset"
+            elif (
+                (
+                    _SUBSET_BEFORE_RE.search(" ".join(before_text.split()[-6:]))
+                    # "Among those released on Thursday were also 33 civilians"
+                    or _SUBSET_OPENING_RE.match(text[clause_start : span.start])
+                )
+                and not referent_whole
+            ):
+                relation, subset_marked = "subset", True
+            if _AMONG_RETURNEES_AFTER_RE.match(after_text):
+                # "96 servicewomen and 12 civilians were among those released"
+                relation, subset_marked = "subset", True
             if head_end is not None and re.match(r"^\s*(?:among|серед|среди)\b", np[head_end:], _I):
-                relation = "subset"  # "seven civilians among the 157"
+                relation, subset_marked = "subset", True  # "seven civilians among the 157"
             if re.match(r"^\s*of (?:the|those|them)\b|^\s*(?:з|із|из) (?:них|тих|числа)\b", after_text, _I):
-                relation = "subset"  # "Ninety-five of the Ukrainian soldiers": part of a group
+                # "Ninety-five of the Ukrainian soldiers": part of a group
+                relation, subset_marked = "subset", True
             if re.search(r"\bof the (?:\w+ )?$", before_text, _I) and relation == "base":
                 continue  # "the last 303 of the agreed 1,000": the whole is mentioned, not returned
 
@@ -1076,7 +1342,11 @@ def _counts_in_sentence(
             ):
                 continue  # "32 Armenian servicemen": another war's prisoners
             previous_end = previous.end if previous is not None else 0
-            side, explicit = _stated_side(text, clause, clause_start, span, np, previous_end, lang)
+            # an implied figure ("84 came home from Russian captivity") has no noun phrase of its own
+            side_np = np if head_end is not None else ""
+            side, explicit = _stated_side(text, clause, clause_start, span, side_np, previous_end, lang)
+            if ellipsis and last is not None:
+                side, explicit = (RU if last.side == UA else UA), True
             near_before = " ".join(before_text.split()[-4:])
             if paired or (not explicit and (each or po)):
                 side, explicit = BOTH, True
@@ -1095,8 +1365,19 @@ def _counts_in_sentence(
                 side = TOTAL
             if side is None:
                 side = _side_from_subject_verb(_without_counted_people(before_text), lang)
-            if side is None and _RETURNED_HOME_RE.match(after_text):
-                side = _speaker(text, span.start)  # "Kyiv said 106 soldiers returned home": its own people
+            pronoun = _PRONOUN_SUBJECT_RE.search(before_text) if side is None else None
+            if pronoun:
+                # "Russia handed over 84 POWs; in addition, it released 12 wounded": "it" is Russia
+                actor = _side_from_actor(_without_counted_people(text[: window_start + pronoun.start()]))
+                if actor is not None:
+                    name = "Russia" if actor == RU else "Ukraine"
+                    side = _side_from_subject_verb(name + " " + before_text[pronoun.end() :], "en")
+            if side is None and (
+                _RETURNED_HOME_RE.match(after_text) or _RETURN_OF_BEFORE_RE.search(before_text[-60:])
+            ):
+                # "Kyiv said 106 soldiers returned home", "the ministry reported the return of 90":
+                # the speaker's own people
+                side = _speaker(text, span.start)
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
             elif (
@@ -1107,7 +1388,7 @@ def _counts_in_sentence(
             ):
                 side = TOTAL  # "the exchange of approximately 448 prisoners", "372 were swapped"
             if (
-                relation == "additive"
+                (relation == "additive" or (relation == "subset" and explicit and not subset_marked))
                 and previous is not None
                 and side not in (previous.side, BOTH)
                 and previous.side != BOTH
@@ -1163,10 +1444,28 @@ def _stated_side(
     # the direction must belong to this count: stop at the next number or a colon
     clause_after = re.split(r"[:\d]", clause[span.end - clause_start :], maxsplit=1)[0][:100]
     near_before = sentence[max(previous_end, clause_start, span.start - 60) : span.start]
-    to_ua = _TO_UA_RE.search(clause_after) or _TO_UA_RE.search(near_before)
-    to_ru = _TO_RU_RE.search(clause_after) or _TO_RU_RE.search(near_before)
+    after_ua, after_ru = _TO_UA_RE.search(clause_after), _TO_RU_RE.search(clause_after)
+    if (
+        after_ua
+        and after_ru
+        and re.search(
+            r"\b(?:and|while|whereas|і|та|и|а)\b", clause_after[min(after_ua.end(), after_ru.end()) :], _I
+        )
+    ):
+        # "84 were returned to Ukraine on Friday and the same number to Russia": the nearer one
+        after_ua, after_ru = (after_ua, None) if after_ua.start() < after_ru.start() else (None, after_ru)
+    to_ua = after_ua or _TO_UA_RE.search(near_before)
+    to_ru = after_ru or _TO_RU_RE.search(near_before)
     if lang == "ru" and to_ua and to_ua[0].lower() in ("на родину", "додому"):
         to_ua = None
+    if to_ua and not to_ru and re.fullmatch(r"(?:з|из) (?:полону|плена)", to_ua[0], _I):
+        # "Россия вернула из плена 246 военных": an unqualified "from captivity" is home to
+        # whoever brought them back
+        actor = _side_from_subject_verb(_without_counted_people(sentence[clause_start : span.start]), lang)
+        if actor == RU and _GET_RE.search(sentence[clause_start : span.start]):
+            return RU, True
+        if actor is None and _speaker(sentence, span.start) == RU:
+            return RU, True  # "из плена возвращены 84 военнослужащих, сообщило Минобороны России"
     if lang != "ru" and to_ru and to_ru[0].lower() == "на родину":
         to_ru = None
     if to_ua and not to_ru:
@@ -1345,12 +1644,28 @@ def _choose(claims: list[_SideClaim], own_speaker: str, subgroups: frozenset[int
     support = Counter(c.value for c in body)
     top = max(support.values())
     # a figure far below the best-supported one is a subgroup ("19 of them were sentenced")
-    leader = max(v for v, n in support.items() if n == top)
+    tied = [v for v, n in support.items() if n == top]
+    headlines = [c.value for c in claims if c.weak and c.sentence < 0]
+
+    def in_headline(value: int) -> int:  # the headline's "146" backs "146 + 8 civilians"
+        return sum(1 for h in headlines if h == value or any(c.value == value and h in c.parts for c in body))
+
+    if len(tied) > 1 and len({in_headline(v) for v in tied}) > 1:
+        # "84 came home" and "5,857 in all" once each: the headline's figure is the news
+        tied = [v for v in tied if in_headline(v) == max(in_headline(t) for t in tied)]
+    first = min((c for c in body if c.value in tied), key=lambda c: (c.sentence, c.start)).value
+    # a figure stated as often as the first one but far above it is a running total the story
+    # goes on to ("84 came home on Friday. ... 5,857 Ukrainians have come home"): the lead is the news,
+    # unless the larger one is the lead plus the subgroups stated ("ten soldiers each ... 19
+    # civilian sailors ..., so 29 people in all")
+    wholes = {first + extra for extra in subgroups} | {first + sum(subgroups)}
+    leader = first if max(tied) > first / 0.6 and max(tied) not in wholes else max(tied)
     # "45 servicemen" beside "45 servicemen and 2 civilians" is a part of the figure, not a rival
     components = {p for c in body if len(c.parts) > 1 for p in c.parts} - {
         c.value for c in body if len(c.parts) > 1
     }
-    values = {v for v in support if v >= 0.6 * leader and v not in components}
+    # and one far above it is another quantity ("84 came home" beside "5,857 in all so far")
+    values = {v for v in support if 0.6 * leader <= v <= leader / 0.6 and v not in components}
     # "175 each" beside "197 came home in all" with 22 wounded on top: one figure without its extras
     values -= {v for v in values if any(v + extra in values for extra in subgroups)}
     if not values:
@@ -1418,8 +1733,20 @@ _MEDIATION_CUE_RE = _rx(
     r"thank\w*[^.]{0,40}?\bfor (?:its|their|his|her) (?:help|assistance|efforts)|"
     r"дяку\w*[^.]{0,40}?за (?:допомогу|сприяння)|благодар\w*[^.]{0,40}?за (?:помощь|содействие)|"
     r"(?:stitched|put|pieced) together by|(?:arranged|negotiated) by|"
+    r"\bhelped (?:to )?(?:arrange|organi[sz]e|broker|facilitate|make (?:it|the \w+) possible|bring about)|"
+    # "thanked everyone who helped, in particular the UAE", "подякував усім, хто допомагав, зокрема ОАЕ"
+    r"thank\w*[^.]{0,60}?\b(?:helped|assisted|contributed)\b|(?:дяку|подяку)\w*[^.]{0,60}?допомага\w*|"
+    r"благодар\w*[^.]{0,60}?помога\w*|dankte[^.]{0,60}?(?:geholfen|hilfe)|"
+    r"\bplayed (?:a|an) (?:\w+ )?role\b|"
     r"vermittel\w*|vermittlung\w*|mediat\w*|médiat\w*|sous l'égide|grâce à|avec l'aide|broker\w*|facilitat\w*|with the help of|thanks to|good offices|intermediar\w*|"
     r"посередни\w*|за сприяння|сприяння|завдяки|посредни\w*|при содействии|содействи\w*|благодаря"
+)
+_MEDIATION_NOT_RE = _rx(
+    r"\b(?:offer\w*|ready|willing|prepared|propos\w*|hop\w*|could|would|may|might|wants?|seeks?|aims?)\s+"
+    r"(?:\w+\s+)?to\s+(?:mediate|help|broker|facilitate|host)\w*|"
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:earlier|previously|before|already)\s+(?:\w+\s+)?(?:mediat|broker|facilitat)\w*|"
+    r"\b(?:previously|in the past)\b[^.;]{0,30}?(?:mediat|broker|facilitat)\w*|"
+    r"(?:mediat|broker|facilitat)\w*\s+(?:\w+\s+){0,4}?(?:before|previously|in the past)\b"
 )
 _TALKS_AFTER_CUE_RE = _rx(
     r"^\W*(?:the\s+)?(?:\w+\s+)?(?:talks|discussions|negotiations|meeting|peace|dialogue|переговор\w*)\b"
@@ -1445,7 +1772,7 @@ def _mediator_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | 
             capital = re.compile(
                 rf"(?:brokered|mediated|facilitated|arranged|negotiated|secured)\s+by\s+{cap}|"
                 rf"(?:thanks to|with the help of|mediation (?:of|by)|help from)\s+{cap}|thank\w*\s+{cap}\s+for|"
-                rf"{cap}[-‐ ](?:brokered|mediated)|{cap}['’]s\s+(?:mediation|help|efforts|good offices)|"
+                rf"{cap}[-‐ ](?:brokered|mediated)|{cap}\s+(?:helped|played|mediated|brokered|facilitated)\b|{cap}['’]s\s+(?:mediation|help|efforts|good offices)|"
                 rf"(?:посередництв\w*|сприяння|посредничеств\w*|содействии)\s+{cap}|"
                 rf"(?:médiation|l'égide|l'aide)\s+(?:de\s+|d')?{cap}|vermittlung\s+(?:von\s+)?{cap}",
                 _I,
@@ -1462,10 +1789,24 @@ _PEOPLE_OF_COUNTRY_RE = _rx(
 )
 
 
+# "10 foreigners, including citizens of the United Kingdom, the United States and Morocco"
+_PEOPLE_OF_LIST_RE = _rx(
+    r"\b(?:citizens?|nationals?|passport holders|громадян\w*|граждан\w*|citoyens?|staatsbürger\w*|"
+    r"ressortissants?)\s+(?:of|from|з|із|из|de|d'|aus)\s+[^.;:]*$"
+)
+
+
 def _names_mediator(text: str, names: re.Pattern[str], capital: re.Pattern[str] | None) -> bool:
     if capital is not None and capital.search(text):
         return True
-    return any(not _PEOPLE_OF_COUNTRY_RE.match(text[m.end() :]) for m in names.finditer(text))
+    return any(
+        not _PEOPLE_OF_COUNTRY_RE.match(text[m.end() :])
+        and not (
+            (listed := _PEOPLE_OF_LIST_RE.search(text[max(0, m.start() - 120) : m.start()]))
+            and not _MEDIATION_CUE_RE.search(listed[0])
+        )
+        for m in names.finditer(text)
+    )
 
 
 def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -1482,17 +1823,36 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
             if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
             # "1,994 captives exchanged through UAE mediation so far": a running tally
             and not _TALLY_RE.search(s.text[max(0, m.start() - 50) : m.end() + 50])
+            # "Turkey had earlier offered to mediate": a mediation offered or of another time
+            and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(s.text))
         ]
+        # each cue speaks of the countries in its clause ("The UAE brokered it; Qatar has mediated
+        # before"), not of one whose clause is about children ("Qatar helped return 20 children")
+        clauses = _clause_bounds(s.text)
+        kept = [(a, b) for a, b in clauses if not _CHILD_RE.search(s.text[a:b])]
+        cues = [m for m in cues if any(a <= m.start() < b for a, b in kept)]
+        scope = " | ".join(s.text[a:b] for a, b in kept if any(a <= m.start() < b for m in cues))
         # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it
         # is about the future or the past ("Qatar offered to mediate", "has mediated before")
         standalone = not _FUTURE_RE.search(s.text) and not re.search(
             r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
         )
         if cues and s.index not in excluded and (about_exchange or previous_about_exchange or standalone):
-            for code, names, capital in _mediator_patterns():
-                if _names_mediator(s.text, names, capital):
-                    codes.add(code)
-                    used.add(s.index)
+            found = {
+                code
+                for code, names, capital in _mediator_patterns()
+                if _names_mediator(scope, names, capital)
+            }
+            if not found:  # 'The UAE said "its mediation" made it possible': the cue quoted apart
+                wide = " | ".join(s.text[a:b] for a, b in kept)
+                found = {
+                    code
+                    for code, names, capital in _mediator_patterns()
+                    if _names_mediator(wide, names, capital)
+                }
+            codes |= found
+            if found:
+                used.add(s.index)
         previous_about_exchange = about_exchange and s.index not in excluded
     return tuple(sorted(codes)), tuple(sorted(used))
 
@@ -1552,6 +1912,7 @@ def _event_date(
 
     ordered = [f for f in facts if f.sentence.index in evidence]
     ordered += [f for f in facts if f.sentence.index not in evidence and f.is_trigger and not f.is_recalled]
+    said_day: tuple[date | None, int | None, bool] | None = None  # "Kyiv said on Saturday"
     for f in ordered:
         clauses = _clause_bounds(f.sentence.text)
         # "said on Friday that 185 came home late Thursday": the day of the saying is not the swap's
@@ -1581,8 +1942,27 @@ def _event_date(
                 r"announc|agreed|оголоси|объяви|анонс", clause, _I
             ):
                 continue
+            said = bool(_SAID_ON_RE.search(f.sentence.text[max(0, d.start - 30) : d.start]))
+            if said_day is not None and (
+                f.sentence.index in evidence
+                or not _SWAP_HAPPENED_RE.search(clause)
+                or _FUTURE_RE.search(clause)
+            ):
+                continue  # only another sentence's "the swap took place on Friday" beats the saying
+            if said and said_day is None:
+                said_day = (d.value, f.sentence.index, True)
+                continue
             return d.value, f.sentence.index, True
-    return published, None, False
+    return said_day or (published, None, False)
+
+
+# "The swap took place on Friday": a sentence that dates the swap itself
+_SWAP_HAPPENED_RE = _rx(
+    r"\b(?:swap|exchange)\w*\s+(?:\w+\s+){0,3}?(?:took place|happened|was carried out|was completed|came)\b|"
+    r"(?:обмін\w*|обмен\w*)\s+(?:\w+\s+){0,3}?(?:відбув\w*|состоял\w*|пройш\w*|прош[её]л|провели)|"
+    r"(?:відбув\w*|состоял\w*|провели)\s+(?:\w+\s+){0,2}?(?:обмін\w*|обмен\w*)|"
+    r"\b(?:austausch\w*)\s+(?:\w+\s+){0,3}?(?:fand|stattgefunden)|échange\w*\s+(?:\w+\s+){0,3}?a eu lieu"
+)
 
 
 _FOREIGN_PARTY_RE = _rx(
@@ -1608,11 +1988,42 @@ def _involves_ukraine(facts: list[_SentenceFacts], sentences: tuple[int, ...]) -
         for f in facts
         if f.sentence.index in sentences or f.sentence.index < 0 or (f.is_trigger and not f.is_recalled)
     ]
-    # "додому" is Ukrainian: in a Ukrainian text, home is Ukraine
-    return any(_UA_ACTOR_RE.search(t) or _UA_NAT_RE.search(t) or re.search("додому", t, _I) for t in texts)
+    if any(_RU_NAT_RE.search(t) and _SOLDIERS_RE.search(t) for t in own) and not any(
+        _FOREIGN_PARTY_RE.search(t) for t in texts
+    ):
+        return True  # "домой вернулись 84 российских военнослужащих": Russia's POWs are this war's
+    # "додому", "з полону" are Ukrainian: in a Ukrainian text, home is Ukraine; so is Kyiv's speaker
+    return any(
+        _UA_ACTOR_RE.search(t)
+        or _UA_NAT_RE.search(t)
+        or re.search(r"додому|\bі?з полону", t, _I)
+        or _SPEAKER_UA_RE.search(t)
+        for t in texts
+    )
+
+
+_SOLDIERS_RE = _rx(
+    r"servicem[ae]n|soldiers|troops|\bPOWs\b|prisoners of war|military personnel|военнослужащ\w*|военнопленн\w*|"
+    r"военных|військовослужбовц\w*|військовополонен\w*|військових|soldaten|kriegsgefangene\w*|"
+    r"militaires|soldats|prisonniers de guerre"
+)
 
 
 # --- the public functions ---------------------------------------------------------------------
+
+
+_REVIEW_HEADLINE_RE = _rx(
+    r"\byear in review\b|\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|the (?:year|month)) in (?:review|numbers)\b|\blooking back (?:at|on) (?:19|20)\d\d\b|"
+    r"підсумк\w* (?:(?:19|20)\d\d\s+)?року|підсумк\w* (?:(?:19|20)\d\d|\d+ років)|итог\w* (?:(?:19|20)\d\d\s+)?года|"
+    r"jahresrückblick|bilan de l'année|rétrospective (?:19|20)\d\d"
+)
+# a live-blog entry's time stamp on a line of its own: "Posted at 18:02", "14:40 GMT", "Оновлено о 18:02"
+_ENTRY_TIME_RE = _rx(
+    r"^\s*(?:(?:posted|updated|published|added|оновлено|опубліковано|обновлено|опубликовано|aktualisiert)\s+)?"
+    r"(?:at\s+|о\s+|в\s+|um\s+|à\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|eet|eest|msk|"
+    r"edt|est|et|uhr|kyiv time|за київським часом)?\s*$"
+)
 
 
 def detect_published(text: str) -> date | None:
@@ -1631,6 +2042,8 @@ def extract_exchanges(
     if published is None:
         published = detect_published(text)
     sentences = _sentences(text, title)
+    if sentences and sentences[0].index < 0 and _REVIEW_HEADLINE_RE.search(sentences[0].text):
+        return []  # "Year in review: ...", "Підсумки року": a look back, whatever its dates say
     lang = _language(text)
     # Which sentences speak of a return decides everything; most articles have none, and then
     # dating every sentence would cost more than the rest of the article's processing.
@@ -1641,9 +2054,7 @@ def extract_exchanges(
             _mentions_return(lowered)
             or (
                 # "Among the Ukrainians are 120 civilians." right after the figures
-                bool(triggers)
-                and triggers[-1]
-                and bool(_SUBSET_OPENING_RE.match(s.text))
+                bool(triggers) and triggers[-1] and bool(_SUBSET_OPENING_RE.match(s.text))
             )
             or bool(_BREAKDOWN_LOWER.search(lowered))
             # "Russia got 90 servicemen", "Ukraine said it had brought 115 of its defenders home"
@@ -1653,13 +2064,17 @@ def extract_exchanges(
         return []
     facts: list[_SentenceFacts] = []
     dated: set[int] = set()  # sentences analysed for figures (their dates are found on the way)
+    previous_text = ""
     for s, is_trigger in zip(sentences, triggers, strict=True):
         f = _SentenceFacts(s, is_trigger=is_trigger)
         if f.is_trigger and len(dated) < _MAX_ANALYSED_SENTENCES:
             dated.add(s.index)
             f.dates = find_dates(s.text, published)
-            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(s, lang, published, f.dates)
+            f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(
+                s, lang, published, f.dates, previous_text
+            )
         facts.append(f)
+        previous_text = s.text
     if not any(f.counts for f in facts):
         return []
     for f in facts:  # the other sentences' dates matter only now (the event date, episodes)
@@ -1739,6 +2154,11 @@ def _episodes(
             and d.value
             and not (d.kind == "relative" and d.value == published and anchor is not None)
         ]
+        if not current and published is not None and not f.counts and _ENTRY_TIME_RE.match(f.sentence.text):
+            # "Posted at 18:02": a live-blog entry of the publication day
+            anchor = published
+            headed[anchor] = headed.get(anchor, True)
+            continue
         if current and not (anchor is not None and current[0].value == anchor and f.counts):
             # an entry's own sentence repeating its header's day ("on Friday") keeps it headed
             anchor = current[0].value

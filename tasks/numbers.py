@@ -1,16 +1,18 @@
-"""Numbers as news reports write them: digits, English, Ukrainian and Russian number words.
+"""Numbers as news reports write them: digits, English, Ukrainian, Russian, German and French number words.
 
 `find_numbers(text)` returns every cardinal and ordinal it recognises, with its character span,
 so callers can look at the words around it. Handled:
 
 - digits with thousands separators: "1,000", "1 000" (space, no-break or thin space), "1.000"
-  (German), "2828";
+  (German), "2828"; digits with a thousands word: "1,2 тис.", "5 тыс.", "1.2 thousand";
 - English words: "fifty", "Ninety-five", "one hundred and seventy-five", "a hundred", "1,000";
 - English ordinals: "49th", "forty-ninth", "fiftieth", "one hundredth";
-- German and French cardinal words ("vier", "fünfundzwanzig", "quarante-cinq", "cent quatre-vingt-
-  cinq", "deux cents"); French "sept" only in lower case (capitalised it is September);
+- German and French cardinal words ("vier", "fünfundzwanzig", "hundertfünfzig", "zweihundertsechs",
+  "quarante-cinq", "cent quatre-vingt-cinq", "deux cent six"); French "sept" only in lower case
+  (capitalised it is September); where readings overlap the longest wins;
 - Ukrainian and Russian cardinals in any case ("двісті тридцять", "двохсот тридцяти",
-  "ста семидесяти пяти", "п'ятдесят"), and ordinals ("сорок дев'ятий", "49-й", "49-го").
+  "ста семидесяти пяти", "п'ятдесят", "дві сотні", "сотню"), and ordinals ("сорок дев'ятий",
+  "49-й", "49-го").
 
 number-parser (PyPI) was not used: it has no Ukrainian and misses inflected Russian forms, which
 are the common case in reports ("з полону повернулися двісті тридцять захисників").
@@ -109,6 +111,7 @@ _SLAVIC_CARDINALS: list[tuple[str, int]] = [
     (rf"дев{_APOS}?ять|девять|дев{_APOS}?яти|девяти|дев{_APOS}?ятьма|девятью", 9),
 ]
 _SLAVIC_THOUSAND = r"тисяч\w*|тысяч\w*"
+_SLAVIC_HUNDREDS = r"сотн\w*|сотен|сотень|сотню"  # "дві сотні", "сотню полонених"
 
 # ordinals: tens part (cardinal form) + ordinal unit, or a lone ordinal
 _SLAVIC_ORD_UNITS: list[tuple[str, int]] = [
@@ -149,6 +152,7 @@ def _full(pattern: str) -> re.Pattern[str]:
 
 _SLAVIC_CARD_RES = [(_full(p), v) for p, v in _SLAVIC_CARDINALS]
 _SLAVIC_THOUSAND_RE = _full(_SLAVIC_THOUSAND)
+_SLAVIC_HUNDREDS_RE = _full(_SLAVIC_HUNDREDS)
 _SLAVIC_ORD_UNIT_RES = [(_full(f"(?:{p})" + _SLAVIC_ORD_END), v) for p, v in _SLAVIC_ORD_UNITS]
 _SLAVIC_ORD_TENS_RES = [(_full(f"(?:{p})" + _SLAVIC_ORD_END), v) for p, v in _SLAVIC_ORD_TENS]
 _SLAVIC_ORD_HUNDRED_RE = _full(r"сот" + _SLAVIC_ORD_END)
@@ -158,7 +162,7 @@ _SLAVIC_ORD_HUNDRED_RE = _full(r"сот" + _SLAVIC_ORD_END)
 _SLAVIC_ANY_RE = re.compile(
     "|".join(
         [f"(?:{p})" for p, _ in _SLAVIC_CARDINALS]
-        + [_SLAVIC_THOUSAND]
+        + [_SLAVIC_THOUSAND, _SLAVIC_HUNDREDS]
         + [f"(?:{p}){_SLAVIC_ORD_END}" for p, _ in _SLAVIC_ORD_UNITS + _SLAVIC_ORD_TENS]
         + [f"сот{_SLAVIC_ORD_END}"]
     ),
@@ -305,6 +309,13 @@ def _slavic_numbers(text: str) -> list[NumberSpan]:
                 end = e
                 j += 1
                 continue
+            if _SLAVIC_HUNDREDS_RE.fullmatch(w):
+                if current == 0 and w.lower() != "сотню":
+                    break  # "сотні українців" alone is "hundreds of"
+                current = max(current, 1) * 100
+                end = e
+                j += 1
+                continue
             if _SLAVIC_THOUSAND_RE.fullmatch(w):
                 if current == 0 and not re.fullmatch(r"тисяч[ау]|тысяч[аеу]", w, re.IGNORECASE):
                     break  # "тисячі українців" alone is "thousands of", not 1,000
@@ -335,7 +346,7 @@ _DE_FR_UNITS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
     "achtzehn": 18, "neunzehn": 19,
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
     "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
 }  # fmt: skip
 _DE_FR_TENS = {
@@ -348,6 +359,37 @@ _DE_COMPOUND_RE = re.compile(
     re.IGNORECASE,
 )
 _LATIN_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+_DE_UNIT_ALT = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+_DE_REST_ALT = (
+    rf"(?:{_DE_UNIT_ALT})und(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|"
+    r"zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|zehn|elf|zwölf|dreizehn|vierzehn|"
+    r"fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+)
+_DE_HUNDREDS_RE = re.compile(
+    rf"(?:({_DE_UNIT_ALT})?(tausend))?(?:({_DE_UNIT_ALT})?(hundert))?({_DE_REST_ALT})?", re.IGNORECASE
+)
+
+
+def _de_compound(word: str) -> int | None:
+    """German compounds of hundreds and thousands: "hundertfünfzig", "zweihundertsechs",
+    "eintausendzweihundert"."""
+    m = _DE_HUNDREDS_RE.fullmatch(word)
+    if not m or not (m[2] or m[4]):
+        return None
+    value = 0
+    if m[2]:
+        value += _DE_FR_UNITS.get((m[1] or "").lower(), 1) * 1000
+    if m[4]:
+        value += _DE_FR_UNITS.get((m[3] or "").lower(), 1) * 100
+    if m[5]:
+        rest = m[5].lower()
+        kind = _de_fr_value(rest) if rest not in ("eins", "ein") else ("unit", 1)
+        if kind is None:
+            return None
+        value += kind[1]
+    return value
 
 
 def _de_fr_value(word: str) -> tuple[str, int] | None:
@@ -364,6 +406,10 @@ def _de_fr_value(word: str) -> tuple[str, int] | None:
     if compound:
         unit = 1 if compound[1].lower() == "ein" else _DE_FR_UNITS[compound[1].lower()]
         return "tens", unit + _DE_FR_TENS[compound[2].lower()]
+    if len(w) > 7 and ("hundert" in w or "tausend" in w):
+        value = _de_compound(w)
+        if value is not None:
+            return "tens", value  # a whole number in one word
     return None
 
 
@@ -413,16 +459,29 @@ def _de_fr_numbers(text: str) -> list[NumberSpan]:
     return found
 
 
+# "1,2 тис. полонених", "5 тыс.", "1.2 thousand": digits with a thousands word
+_DIGIT_THOUSANDS_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3})(?:[,.](\d))?\s*(?:тис\.|тыс\.|тисяч\w*|тысяч\w*|thousand\b|tausend\b)",
+    re.IGNORECASE,
+)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number in `text`, in order of position. Digits win where spans overlap."""
     spans: list[NumberSpan] = []
+    for m in _DIGIT_THOUSANDS_RE.finditer(text):
+        spans.append(NumberSpan(int(m[1]) * 1000 + int(m[2] or 0) * 100, m.start(), m.end()))
     for m in _DIGITS_RE.finditer(text):
+        if any(s.start <= m.start() < s.end for s in spans):
+            continue
         digits = re.sub(r"[,.\u00a0\u202f\u2009 ]", "", m.group(1))
         spans.append(
             NumberSpan(int(digits), m.start(), m.end(1), is_ordinal=bool(m.group(0)[len(m.group(1)) :]))
         )
     taken = [(s.start, s.end) for s in spans]
-    for span in _english_numbers(text) + _slavic_numbers(text) + _de_fr_numbers(text):
+    # the longest reading wins: "deux cent six" is 206, not the English "six"
+    words = _english_numbers(text) + _slavic_numbers(text) + _de_fr_numbers(text)
+    for span in sorted(words, key=lambda s: (s.start - s.end, s.start)):
         if not any(a < span.end and span.start < b for a, b in taken):
             spans.append(span)
             taken.append((span.start, span.end))

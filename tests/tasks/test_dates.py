@@ -35,6 +35,13 @@ PUBLISHED = date(2024, 1, 4)  # a Thursday
         ("In August", date(2023, 8, 1), "month"),
         ("у серпні", date(2023, 8, 1), "month"),
         ("last month", date(2023, 12, 5), "past"),
+        # part of a month, and a month with its year
+        ("in mid-November", date(2023, 11, 1), "month"),
+        ("at the end of October", date(2023, 10, 1), "month"),
+        ("Ende Oktober", date(2023, 10, 1), "month"),
+        ("наприкінці жовтня", date(2023, 10, 1), "month"),
+        ("в начале ноября", date(2023, 11, 1), "month"),
+        ("the swap of October 2023", date(2023, 10, 1), "month"),
     ],
 )
 def test_expressions_resolve(text: str, expected: date, kind: str) -> None:
@@ -67,3 +74,11 @@ def test_french_weekdays_months_and_yesterday() -> None:
     assert [d.value for d in find_dates("le 1er octobre 2025", published)] == [date(2025, 10, 1)]
     assert [d.value for d in find_dates("hier soir, à la frontière", published)] == [date(2025, 10, 1)]
     assert find_dates("Hier sind die Soldaten angekommen", published) == []
+
+
+def test_the_eve_is_the_day_before_unless_of_a_named_day() -> None:
+    (span,) = find_dates("Накануне Минобороны сообщило", PUBLISHED)
+    assert span.value == date(2024, 1, 3)
+    assert find_dates("накануне Пасхи", PUBLISHED) == []
+    (span,) = find_dates("Friday's swap", PUBLISHED)
+    assert span.value == date(2023, 12, 29)

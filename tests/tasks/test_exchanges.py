@@ -1297,3 +1297,563 @@ def test_late_wednesday_in_a_thursday_report_is_wednesday(text: str) -> None:
 def test_a_count_of_people_who_were_wounded() -> None:
     m = one("Ukraine got back 84 POWs on Thursday, including 12 who were badly wounded.", date(2025, 8, 15))
     assert (m.returned_to_ukraine, m.wounded_to_ukraine) == (84, 12)
+
+
+# --- patterns of real reporting (issue 3) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "They last swapped prisoners in mid-July, when 95 were freed on each side.",
+        "The previous swap took place at the end of June, when 90 were released each way.",
+        "Beim letzten Austausch Anfang Juli waren jeweils 95 Soldaten freigekommen.",
+        "Наприкінці червня додому повернулися 90 українців.",
+        "В конце июня в Россию вернулись 90 военнослужащих.",
+        "She had been freed in the swap of June 2024, when 90 Ukrainians came back.",
+    ],
+)
+def test_a_swap_dated_by_part_of_a_month_is_recalled(recall: str) -> None:
+    m = one("On Saturday Ukraine and Russia each freed 115 prisoners of war. " + recall, date(2024, 8, 24))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (115, 115)
+
+
+def test_ages_are_not_counts() -> None:
+    m = one(
+        "A 19-year-old marine was among 115 Ukrainian soldiers who came home on Saturday; Russia got 115 back.",
+        date(2024, 8, 24),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (115, 115)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Напомним, предыдущий обмен прошел по формуле «246 на 246».",
+        "Нагадаємо, до цього сторони обмінялися за формулою «246 на 246».",
+        "As a reminder, the sides swapped 246 each before Easter.",
+    ],
+)
+def test_background_the_reader_is_reminded_of_is_not_news(background: str) -> None:
+    m = one("Russia and Ukraine each released 205 POWs on Tuesday. " + background, date(2025, 5, 6))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (205, 205)
+
+
+def test_a_deal_named_by_formula_in_quotes_or_in_the_future_is_no_figure() -> None:
+    m = one(
+        "Перший етап завершено: додому повернулися 390 українців, Росія отримала 390 своїх.\n"
+        "Обмін за формулою «1000 на 1000» стане найбільшим за всю війну.",
+        date(2025, 5, 23),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (390, 390)
+
+
+def test_captivity_without_a_side_is_home_to_whoever_brought_them_back() -> None:
+    m = one(
+        "Россия вернула из плена 205 военнослужащих, сообщило во вторник Минобороны. "
+        "Взамен переданы 205 военнопленных ВСУ.",
+        date(2025, 5, 6),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (205, 205)
+    m = one("Україна повернула з полону 205 захисників у вівторок.", date(2025, 5, 6))
+    assert m.returned_to_ukraine == 205
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Міністерство оборони РФ повідомило про повернення 205 військовослужбовців у вівторок.",
+        "Russia's defence ministry on Tuesday reported the return of 205 servicemen.",
+    ],
+)
+def test_the_return_of_n_reported_by_a_side_is_its_own_people(text: str) -> None:
+    m = one("Україна повернула 205 захисників у вівторок. " + text, date(2025, 5, 6))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (205, 205)
+
+
+def test_a_swap_of_n_between_the_countries_is_a_total() -> None:
+    m = one(
+        "Qatar helped arrange an exchange of 180 captives between the Russian Federation and Ukraine on "
+        "Friday, with 90 Russian and 90 Ukrainian captives freed.",
+        date(2024, 6, 28),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.total_stated) == (90, 90, 180)
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        (
+            "Kyiv got back 84 people on Thursday. Fifty-one soldiers and 33 civilians were among those freed.",
+            33,
+        ),
+        ("Kyiv got back 84 people on Thursday. Unter den Heimkehrern seien auch 33 Zivilisten.", 33),
+        (
+            "Ukraine got 84 prisoners back on Thursday. Among those released on Thursday were also 33 civilians.",
+            33,
+        ),
+    ],
+)
+def test_a_breakdown_of_those_freed(text: str, civilians: int) -> None:
+    m = one(text, date(2025, 8, 14))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, civilians)
+
+
+def test_held_since_is_how_long_not_a_running_total() -> None:
+    m = one(
+        "Moscow said 84 Russians, some of whom had been held since the Kursk incursion, came home on "
+        "Thursday, and Ukraine got back 84 soldiers.",
+        date(2025, 8, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+def test_nationalities_listed_of_freed_foreigners_are_not_mediators() -> None:
+    m = one(
+        "With Turkey's mediation, 215 Ukrainians came home on Wednesday. Saudi Arabia, which also mediated, "
+        "said the ten foreigners freed were citizens of Britain, the United States, Sweden and Morocco.",
+        date(2022, 9, 21),
+    )
+    assert m.mediators == ("SA", "TR")
+
+
+def test_live_blog_entries_stamped_with_a_time() -> None:
+    mentions = extract_exchanges(
+        "Prisoner swap: live\n"
+        "Updated at 16:40\n"
+        "Ukraine got back 307 soldiers today, and Russia said 307 of its troops came home.\n"
+        "12:15 GMT\n"
+        "Kharkiv under drone attack\n"
+        "Posted Friday 20:30\n"
+        "On Friday 390 Ukrainian and 390 Russian prisoners were released.",
+        published=date(2025, 5, 24),
+    )
+    assert [(m.event_date, m.returned_to_ukraine, m.returned_to_russia) for m in mentions] == [
+        (date(2025, 5, 24), 307, 307),
+        (date(2025, 5, 23), 390, 390),
+    ]
+
+
+def test_one_side_then_the_other_after_a_breakdown() -> None:
+    m = one(
+        "On Friday, 390 Ukrainians, including 120 civilians, came home and Moscow said 390 Russians returned."
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (390, 390, 120)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year in review: the swaps that brought them home\nOn December 30, 189 Ukrainians came home from captivity.",
+        "Підсумки 2024 року: обміни\n30 грудня з полону повернулися 189 захисників.",
+        "Итоги года: обмены пленными\n30 декабря домой вернулись 150 российских военнослужащих.",
+    ],
+)
+def test_a_review_of_the_year_reports_no_swap_as_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A swap of 84 prisoners on each side was postponed on Friday, Kyiv said.",
+        "The planned exchange of 1,200 POWs was called off at the last minute on Friday.",
+        "Обмен 84 на 84 сорвался в пятницу, сообщили в Минобороны.",
+        "Обмін 84 на 84, запланований на п'ятницю, відклали, повідомили в Коордштабі.",
+        "Der Austausch von 84 Gefangenen wurde am Freitag verschoben.",
+    ],
+)
+def test_a_swap_called_off_or_put_off_is_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 13)) == []
+
+
+def test_a_swap_put_off_and_then_done_is_news() -> None:
+    m = one(
+        "The swap, postponed twice, finally took place on Friday: 84 Ukrainian soldiers came home.",
+        date(2025, 6, 13),
+    )
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("У четвер з полону звільнено 101 військового, повідомив Коордштаб.", (101, None)),
+        ("В четверг домой вернулись 84 российских военнослужащих, сообщило Минобороны.", (None, 84)),
+    ],
+)
+def test_a_report_that_names_no_country(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 8, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+def test_a_russian_swap_with_another_country_is_still_not_this_wars() -> None:
+    assert (
+        extract_exchanges(
+            "On Thursday Russia freed two American citizens; Washington released one Russian.",
+            published=date(2025, 8, 14),
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv handed over 55 Russian soldiers and Viktor Medvedchuk, a pro-Russian politician, on Wednesday.",
+        "Україна передала 55 військових РФ і Віктора Медведчука, колишнього народного депутата, у середу.",
+    ],
+)
+def test_a_named_person_then_who_he_is_adds_one(text: str) -> None:
+    assert one(text, date(2022, 9, 22)).returned_to_russia == 56
+
+
+def test_a_nationality_adjective_of_places_is_not_people() -> None:
+    m = one(
+        "On Friday, Ukraine said 84 of its soldiers held in three Russian prisons had been released.",
+        date(2025, 6, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
+
+
+def test_a_dash_before_the_other_sides_statement_is_no_breakdown() -> None:
+    m = one("Ukraine gets back 84 POWs - Russia says 84 Russians freed on Friday", date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine and Russia reached a deal on Friday to swap 1,200 prisoners.",
+        "Zelensky said on Friday the next swap of 1,200 prisoners was being prepared.",
+        "Ukraine and Russia are to exchange 300 prisoners each on Saturday, Kyiv said.",
+        "Сторони готуються до обміну 1200 на 1200, заявив у п'ятницю Буданов.",
+        "Россия и Украина готовятся к обмену 1200 военнопленными, сообщил в пятницу Мединский.",
+    ],
+)
+def test_a_deal_struck_or_a_swap_in_preparation_is_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petro, freed in a swap in March 2023, when 130 Ukrainians came home, opened a cafe on Friday.",
+        "Петро, якого звільнили в березні 2023 року, коли додому повернулися 130 українців, у п'ятницю відкрив кав'ярню.",
+    ],
+)
+def test_a_count_after_an_old_date_and_when_is_that_days(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 13)) == []
+
+
+def test_a_headline_swap_to_begin_is_a_plan() -> None:
+    text = "1,000-for-1,000 prisoner swap to begin on Friday\nThe two sides will start the exchange on Friday, Kyiv said."
+    assert extract_exchanges(text, published=date(2025, 5, 22)) == []
+    m = one("The first prisoner exchange to take place since October brought home 84 Ukrainians on Friday.")
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        ("Qatar and Turkey helped arrange the exchange.", ("QA", "TR")),
+        ("Abu Dhabi played a key role, Kyiv said.", ("AE",)),
+        ("The United States and Turkey had earlier offered to mediate.", ()),
+        ("The UAE brokered it, while Qatar helped arrange the return of 20 children.", ("AE",)),
+        ("The UAE mediated. Separately, Qatar helped arrange the return of 20 children.", ("AE",)),
+    ],
+)
+def test_who_helped_arrange_the_swap_and_who_only_offered(text: str, mediators: tuple) -> None:
+    m = one("On Friday Ukraine and Russia each freed 84 prisoners of war. " + text, date(2025, 6, 14))
+    assert m.mediators == mediators
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("In Friday's swap, Ukraine and Russia each freed 84 POWs.", date(2025, 6, 13)),
+        (
+            "The two sides each released 84 prisoners, Kyiv said on Saturday. The swap took place on Friday.",
+            date(2025, 6, 13),
+        ),
+        ("Накануне Россия и Украина обменялись пленными по 84 на 84.", date(2025, 6, 13)),
+        ("Напередодні, за даними Коордштабу, з полону повернулися 84 українці.", date(2025, 6, 13)),
+        ("Обмін відбувся напередодні Трійці: додому повернулися 84 українці.", date(2025, 6, 14)),
+    ],
+)
+def test_dates_of_the_swap_itself(text: str, day: date) -> None:
+    assert one(text, date(2025, 6, 14)).event_date == day
+
+
+def test_a_later_sentence_about_something_else_does_not_date_the_swap() -> None:
+    m = one(
+        "The two sides each released 84 prisoners, Kyiv said on Saturday. On Wednesday Zelensky had said "
+        "a swap would happen soon.",
+        date(2025, 6, 14),
+    )
+    assert m.event_date == date(2025, 6, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday 84 Ukrainians came home. In return, Kyiv freed 84.",
+        "Ukraine received 84 soldiers on Friday; Russia 84.",
+        "У п'ятницю Україна отримала 84 військових, Росія - 84.",
+        "The Russian side received 84 servicemen on Friday, and the Ukrainian side 84.",
+        "On Friday 84 Ukrainian soldiers were exchanged for 84 Russian ones.",
+    ],
+)
+def test_a_figure_whose_people_or_verb_are_left_out(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+def test_a_left_out_verb_needs_a_figure_of_people_before() -> None:
+    m = one("On Friday Ukraine received 84 soldiers. Ukraine lost 12 tanks; Russia 30.", date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June in numbers\nThis month alone, 1,000 Ukrainians came home from captivity.",
+        "Over three weekends, 1,000 Ukrainians came home in three stages, Kyiv said on Friday.",
+        "Цього місяця з полону повернулися 1000 українців, повідомили у п'ятницю.",
+    ],
+)
+def test_a_month_or_several_stages_together_are_a_running_total(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_a_breakdown_listed_with_commas_and_captivity_is_no_actor() -> None:
+    m = one(
+        "У п'ятницю з російського полону повернулися 84 українці: 51 військовослужбовець ЗСУ, "
+        "20 нацгвардійців та 13 прикордонників.",
+        date(2025, 6, 14),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, None)
+
+
+def test_the_headline_breaks_a_tie_and_a_far_larger_figure_is_no_rival() -> None:
+    m = one(
+        "Додому повертаються 84 захисники\n"
+        "У п'ятницю додому повернулися 84 українці, повідомив Коордштаб.\n"
+        "Загалом додому вдалося повернути 5 857 людей, повідомили в Коордштабі.",
+        date(2025, 6, 14),
+    )
+    assert m.returned_to_ukraine == 84
+    m = one(
+        "Kyiv said 84 soldiers came home on Friday. Kyiv said 5,857 Ukrainians have come home.",
+        date(2025, 6, 14),
+    )
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В пятницу Россия вернула 84 военнослужащих. Кроме того, на родину вернулись восемь российских граждан.",
+        "Russia got back 84 servicemen on Friday. It also received eight Russian citizens from the Kursk region.",
+    ],
+)
+def test_citizens_returned_in_addition_are_civilians(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_russia, m.civilians_to_russia) == (92, 8)
+
+
+def test_a_clause_without_a_date_shares_the_old_date_before_it() -> None:
+    m = one(
+        "Last Saturday, 29 October, Ukraine got 52 back while 50 Russians went the other way. "
+        "On Thursday 107 Ukrainians were swapped for 107 Russians.",
+        date(2022, 11, 5),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (107, 107)
+
+
+def test_a_weekly_digest_headline_is_not_a_look_back() -> None:
+    m = one(
+        "The week in review: swaps and strikes\nOn Thursday 107 Ukrainians were swapped for 107 Russians.",
+        date(2022, 11, 5),
+    )
+    assert m.returned_to_russia == 107
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russland und die Ukraine haben am Freitag 84 Kriegsgefangene pro Seite ausgetauscht.", (84, 84)),
+        ("Die Ukraine holte am Freitag 84 Soldaten und 12 Zivilisten zurück.", (96, None)),
+        ("La Russie a récupéré 84 militaires vendredi, selon le ministère russe de la Défense.", (None, 84)),
+    ],
+)
+def test_german_and_french_each_side_get_verbs_and_soldiers(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Friday Russia handed over 84 POWs; in addition, it released 12 seriously wounded soldiers.",
+            (96, None),
+        ),
+        ("On Friday Ukraine got back 84 POWs; in return, it released 84 soldiers.", (84, 84)),
+        ("Zelensky said on Friday that 84 came home from Russian captivity.", (84, None)),
+        ("У п'ятницю, за даними Коордштабу, 84 повернулися додому.", (84, None)),
+    ],
+)
+def test_pronoun_subjects_and_bare_figures_of_a_return(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained 300 protesters in Tbilisi; 84 were released on Friday.",
+        "The 84 came home on Friday after their ship was seized, the company said.",
+    ],
+)
+def test_a_bare_figure_of_a_return_elsewhere_is_no_swap(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_still_held_belongs_to_the_figure_beside_it() -> None:
+    m = one(
+        "Ukraine and Russia swapped 95 prisoners of war each on Friday, officials said, as more than 8,000 "
+        "Ukrainians remain in Russian captivity.",
+        date(2024, 10, 18),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (95, 95)
+
+
+def test_a_left_out_noun_keeps_the_group_of_the_figure_before() -> None:
+    m = one(
+        "On Saturday the sides swapped 246 POWs each. In addition, Ukraine received 31 wounded prisoners "
+        "and Russia 15, Moscow's defence ministry said.",
+        date(2025, 4, 19),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (277, 261, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky thanked everyone who helped, in particular the United Arab Emirates.",
+        "Президент подякував усім, хто допомагав, зокрема Об'єднаним Арабським Еміратам.",
+    ],
+)
+def test_thanks_to_those_who_helped_name_the_mediator(text: str) -> None:
+    m = one("On Tuesday Ukraine and Russia each freed 90 prisoners of war. " + text, date(2024, 6, 25))
+    assert m.mediators == ("AE",)
+
+
+def test_residents_of_a_russian_border_region_are_russias_civilians() -> None:
+    m = one(
+        "В четверг Россия вернула 84 военнослужащих. Кроме того, домой вернулись восемь жителей Курской области.",
+        date(2025, 8, 14),
+    )
+    assert (m.returned_to_russia, m.civilians_to_russia) == (92, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said on Friday that Kyiv had refused to take back 1,000 of its soldiers.",
+        "«Ми готуємо наступний обмін: 1000 на 1000», – заявив Зеленський у п'ятницю.",
+        "Москва отказалась принять 500 своих военных, заявили в Киеве в пятницу.",
+    ],
+)
+def test_a_swap_refused_or_being_prepared_is_not_news(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_refused_for_months_then_released_is_news() -> None:
+    m = one(
+        "Russia, which had refused for months, finally released 84 Ukrainian POWs on Friday.",
+        date(2025, 6, 14),
+    )
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russland und die Ukraine haben am Mittwoch jeweils hundertfünfzig Gefangene freigelassen.",
+            (150, 150),
+        ),
+        ("У середу Україна повернула з полону сотню захисників.", (100, None)),
+        ("У середу з полону повернулися дві сотні українців.", (200, None)),
+        ("Mercredi, deux cent six prisonniers ukrainiens ont été libérés.", (206, None)),
+    ],
+)
+def test_numbers_written_as_one_german_word_or_as_hundreds(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 2, 5))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine brings home 84, Russia 84\nThe swap took place on Friday.", (84, 84)),
+        ("On Friday, 175+22 Ukrainians came home: 175 POWs and 22 wounded.", (197, None)),
+        ("84 POWs were returned to Ukraine on Friday and the same number to Russia.", (84, 84)),
+    ],
+)
+def test_headline_ellipsis_a_plus_sum_and_the_nearer_direction(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В четверг из плена возвращены 84 военнослужащих, сообщило Минобороны России.", (None, 84)),
+        ("З полону повернулися 84 військових, повідомив Зеленський у четвер.", (84, None)),
+    ],
+)
+def test_from_captivity_reported_by_a_side_is_its_people(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 8, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+def test_present_tense_returning_home() -> None:
+    m = one("У четвер 84 українські воїни повертаються на Батьківщину.", date(2025, 8, 14))
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia handed over 6,000 bodies on Friday; Ukraine returned 78.",
+        "Ukraine repatriated 909 bodies on Friday, the coordination HQ said. The Russian side received 34.",
+    ],
+)
+def test_bare_figures_after_bodies_count_bodies(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+def test_a_larger_figure_that_is_the_lead_plus_its_subgroups_is_the_whole() -> None:
+    m = one(
+        "Ukraine and Russia carried out a swap on Thursday, with ten soldiers handed over by each side. "
+        "Nineteen Ukrainian civilian sailors were released in the same operation, so 29 people in all returned "
+        "to Ukraine. Twenty-one people went back to Russia: the ten servicemen and 11 civilian seamen.",
+        date(2022, 3, 24),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (29, 21, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After Ukraine and Russia reached a deal in Istanbul, 84 Ukrainian soldiers came home on Friday.",
+        "Despite Russia's earlier refusal, 84 Ukrainian soldiers came home on Friday.",
+        "Після тривалої підготовки додому повернулися 84 захисники в п'ятницю.",
+        "After a swap delayed by weeks, 84 Ukrainian soldiers came home on Friday.",
+    ],
+)
+def test_a_deal_refusal_or_delay_before_a_done_swap_does_not_make_it_a_plan(text: str) -> None:
+    assert one(text, date(2025, 6, 14)).returned_to_ukraine == 84

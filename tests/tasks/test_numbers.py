@@ -94,3 +94,25 @@ def test_german_and_french_number_words(text: str, value: int) -> None:
 
 def test_capitalised_sept_is_september_not_seven() -> None:
     assert [n.value for n in find_numbers("KYIV, Sept 21")] == [21]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,2 тис. полонених", 1200),
+        ("5 тыс. украинцев", 5000),
+        ("hundertfünfzig Gefangene", 150),
+        ("zweihundertsechs Soldaten", 206),
+        ("eintausendzweihundert", 1200),
+        ("deux cent six prisonniers", 206),
+        ("дві сотні полонених", 200),
+        ("сотню полонених", 100),
+    ],
+)
+def test_more_ways_of_writing_a_number(text: str, value: int) -> None:
+    assert find_numbers(text)[0].value == value
+
+
+def test_hundreds_of_is_no_number() -> None:
+    assert find_numbers("сотні українців") == []
+    assert find_numbers("Jahrhundert") == []
