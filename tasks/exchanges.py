@@ -1748,6 +1748,18 @@ _MEDIATION_NOT_RE = _rx(
     r"\b(?:previously|in the past)\b[^.;]{0,30}?(?:mediat|broker|facilitat)\w*|"
     r"(?:mediat|broker|facilitat)\w*\s+(?:\w+\s+){0,4}?(?:before|previously|in the past)\b"
 )
+# a period of the war that is over: mediation named in it is of earlier swaps
+_EARLIER_PERIOD_RE = _rx(
+    r"\b(?:in|during|over|throughout)\s+the\s+(?:war['’]s|conflict['’]s|invasion['’]s)\s+"
+    r"(?:first|early|opening|initial)\s+(?:year|months|weeks|phase|stage)|"
+    r"\b(?:in|during|over)\s+the\s+(?:first|early|opening|initial)\s+(?:year|months|weeks|phase|stage)s?\s+of\s+"
+    r"the\s+(?:[\w-]+\s+)?(?:war|conflict|invasion)|"
+    r"\b(?:at|in)\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|invasion)|"
+    r"\blast\s+year\b|\bin\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+20\d\d\b|"
+    r"у\s+перш\w+\s+(?:рік|місяц\w+)\s+(?:повномасштабної\s+)?(?:війни|вторгнення)|"
+    r"в\s+перв\w+\s+(?:год|месяц\w+)\s+(?:войны|вторжения|СВО)|"
+    r"\bминулого\s+року\b|\bторік\b|\bв\s+прошлом\s+году\b"
+)
 _TALKS_AFTER_CUE_RE = _rx(
     r"^\W*(?:the\s+)?(?:\w+\s+)?(?:talks|discussions|negotiations|meeting|peace|dialogue|переговор\w*)\b"
 )
@@ -1837,7 +1849,11 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
         standalone = not _FUTURE_RE.search(s.text) and not re.search(
             r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
         )
-        if cues and s.index not in excluded and (about_exchange or previous_about_exchange or standalone):
+        # "In the war's first year, Turkey and Saudi Arabia played a role ...": another time's swaps
+        of_another_time = bool(_EARLIER_PERIOD_RE.search(scope))
+        if cues and s.index not in excluded and not of_another_time and (
+            about_exchange or previous_about_exchange or standalone
+        ):
             found = {
                 code
                 for code, names, capital in _mediator_patterns()
@@ -2175,9 +2191,11 @@ def _episodes(
 def _mention(ctx: _ArticleContext, facts: list[_SentenceFacts], day: date | None) -> ExchangeMention | None:
     """One exchange from the counts in `facts` (all the article's, or one day's)."""
     counts = [c for f in facts for c in f.counts]
-    if any(not c.descriptor and c.sentence >= 0 and c.group == MAIN and not c.approx for c in counts):
-        # "the first stage of the 1,000-for-1,000 swap: 390 each": the deal's name is no figure
-        counts = [c for c in counts if not c.descriptor]
+    stated = {c.value for c in counts if not c.descriptor and c.sentence >= 0 and c.group == MAIN and not c.approx}
+    if stated:
+        # "the first stage of the 1,000-for-1,000 swap: 390 each": the deal's name is no figure,
+        # unless it is this exchange's own size ("205 came home ... by the formula «205 на 205»")
+        counts = [c for c in counts if not c.descriptor or c.value in stated]
     side_results: dict[str, _Choice] = {}
     for side in (UA, RU):
         claims = _side_claims(counts, side)

@@ -1857,3 +1857,44 @@ def test_a_larger_figure_that_is_the_lead_plus_its_subgroups_is_the_whole() -> N
 )
 def test_a_deal_refusal_or_delay_before_a_done_swap_does_not_make_it_a_plan(text: str) -> None:
     assert one(text, date(2025, 6, 14)).returned_to_ukraine == 84
+
+
+# --- a deal's own size, and mediation of an earlier period (2026-12-08) -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У п'ятницю з полону додому повернулися 103 захисники. Обмін провели за формулою «103 на 103».",
+        "В пятницу из плена вернулись 103 российских военных. Обмен прошёл по формуле «103 на 103».",
+        "On Friday 103 Ukrainian defenders came home. The swap followed the formula '103 for 103'.",
+    ],
+)
+def test_a_formula_of_the_exchanges_own_size_gives_the_other_side(text: str) -> None:
+    m = one(text, published=date(2024, 9, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (103, 103)
+
+
+def test_a_bigger_deal_named_by_its_size_is_still_no_figure() -> None:
+    m = one(
+        "На першому етапі обміну за формулою «1000 на 1000» в п'ятницю повернулися 390 українців, "
+        "Росії передали 390 військових.",
+        published=date(2025, 5, 23),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (390, 390)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "In the war's first year, Turkey and Saudi Arabia played a role in freeing foreign fighters.",
+        "In the early months of the full-scale invasion, Turkey helped arrange the release of commanders.",
+        "Last year Saudi Arabia brokered the release of ten foreigners.",
+    ],
+)
+def test_mediation_in_an_earlier_period_is_not_this_swaps(background: str) -> None:
+    m = one(
+        "Ukraine and Russia exchanged 84 prisoners each on Thursday in a swap brokered by the UAE.\n" + background,
+        published=date(2025, 8, 15),
+    )
+    assert m.mediators == ("AE",)
