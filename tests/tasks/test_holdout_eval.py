@@ -6,47 +6,27 @@ articles in eval/holdout/html, through the whole `swapwire extract` path with no
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import re
-import sys
-from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, load_script
+from tests.tasks import heldout_checks as checks
 
-SCRIPT = PROJECT_ROOT / "scripts" / "eval_exchanges.py"
 HOLDOUT = PROJECT_ROOT / "eval" / "holdout"
 HTML = HOLDOUT / "html"
 FLOORS = HOLDOUT / "floors.json"
 # The scorer names the set it reads from --labelled "labelled", whatever the directory.
 SET_NAME = "labelled"
 HTML_SET = "html"
-COUNT_FIELDS = ("returned_to_ukraine", "returned_to_russia", "civilians_to_ukraine", "wounded_to_ukraine")
-REQUIRED_FIELDS = {
-    "event_date",
-    "returned_to_ukraine",
-    "returned_to_russia",
-    "mediators",
-    *COUNT_FIELDS,
-    "note",
-}
-OPTIONAL_FIELDS = {"exchange_number", "also_accept"}
-ISO_ALPHA2 = re.compile(r"^[A-Z]{2}$")
 
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_exchanges_holdout", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_exchanges", module_name="eval_exchanges_holdout")
 
 
 @pytest.fixture(scope="module")
@@ -83,60 +63,19 @@ def test_html_pages_are_twins_of_labelled_texts(labels, html_labels) -> None:
 
 
 def test_every_text_file_is_labelled_once(labels) -> None:
-    labelled_files = [entry["file"] for entry in labels["articles"]]
-    assert len(labelled_files) == len(set(labelled_files))
-    assert set(labelled_files) == {p.name for p in HOLDOUT.glob("*.txt")}
-    for name in labelled_files:
-        lines = (HOLDOUT / name).read_text(encoding="utf-8").splitlines()
-        assert lines and lines[0].strip(), f"{name}: first line must be the headline (or page noise)"
+    checks.check_every_text_labelled_once(HOLDOUT, labels)
 
 
 def test_labels_are_well_formed(labels) -> None:
-    assert set(labels) == {"about", "articles"}
-    for entry in labels["articles"]:
-        where = entry["file"]
-        published = date.fromisoformat(entry["published"])
-        assert entry["language"] in {"en", "uk", "ru", "de", "fr"}, where
-        for exchange in entry["exchanges"]:
-            assert REQUIRED_FIELDS <= set(exchange) <= REQUIRED_FIELDS | OPTIONAL_FIELDS, where
-            assert date.fromisoformat(exchange["event_date"]) <= published, where
-            for name in COUNT_FIELDS:
-                value = exchange[name]
-                assert value is None or (isinstance(value, int) and value > 0), f"{where}: {name}"
-            parts = sum(exchange[name] or 0 for name in ("civilians_to_ukraine", "wounded_to_ukraine"))
-            if exchange["returned_to_ukraine"] is not None:
-                assert exchange["returned_to_ukraine"] >= parts, f"{where}: sub-counts exceed the total"
-            mediators = exchange["mediators"]
-            if mediators is not None:
-                assert mediators == sorted(mediators), where
-                assert all(ISO_ALPHA2.match(code) for code in mediators), where
-            accepted = exchange.get("also_accept", {})
-            assert set(accepted) <= {"event_date", *COUNT_FIELDS, "exchange_number"}, where
-            assert all(isinstance(values, list) for values in accepted.values()), where
+    checks.check_labels_well_formed(labels, languages={"en", "uk", "ru", "de", "fr"})
 
 
 def test_a_flawless_prediction_scores_full_marks(scorer) -> None:
-    """Guards the labels against contradicting the scorer's matching (dates, figures, mediators)."""
-
-    def perfect(article) -> list[dict[str, Any]]:
-        return [
-            {key: value for key, value in exchange.items() if key not in ("note", "also_accept")}
-            | {"mediators": exchange["mediators"] or []}
-            for exchange in article.exchanges
-        ]
-
-    results, _ = scorer.evaluate(predict=perfect, labelled_dir=HOLDOUT, include_seeds=False)
-    scores = results[SET_NAME].overall.rates()
-    assert all(score == 1.0 for score in scores.values() if score is not None), scores
+    checks.check_flawless_prediction_scores_full_marks(scorer, HOLDOUT)
 
 
 def test_floors_cover_every_metric_on_the_0_05_grid(scorer) -> None:
-    floors = scorer.load_floors(FLOORS)
-    assert set(floors) == {SET_NAME, HTML_SET}
-    assert set(floors[SET_NAME]) == set(scorer.METRIC_ORDER)
-    assert set(floors[HTML_SET]) <= set(scorer.METRIC_ORDER)
-    for metric, floor in [*floors[SET_NAME].items(), *floors[HTML_SET].items()]:
-        assert 0.0 <= floor <= 1.0 and abs(floor * 20 - round(floor * 20)) < 1e-9, metric
+    checks.check_floors_on_the_grid(scorer, scorer.load_floors(FLOORS), {SET_NAME, HTML_SET})
 
 
 def test_extractor_holds_the_holdout_floors(scorer) -> None:
