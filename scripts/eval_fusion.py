@@ -1,6 +1,6 @@
 """Fusion evaluation: do the mentions of many outlets become one `exchanges` row per real exchange?
 
-Every labelled article of the chosen sets (the seeds, eval/labelled, eval/holdout, eval/holdout2)
+Every labelled article of the chosen sets (the seeds, eval/labelled, eval/holdout, eval/holdout2, eval/holdout3)
 goes through the extractor; all their mentions are fused together by `tasks.fusion.fuse_mentions`,
 as the warehouse does with the articles of a run. The labels say which real exchange each article
 reports (its event date: two exchanges never share a day), so the fused rows can be scored:
@@ -11,10 +11,10 @@ reports (its event date: two exchanges never share a day), so the fused rows can
 - article pairs: precision and recall of "these two articles report the same exchange";
 - figures: the fused count against the count most labels of that event give (each side's own count).
 
-    .venv/bin/python scripts/eval_fusion.py [--sets seeds,labelled,holdout,holdout2] [--verbose] [--json]
+    .venv/bin/python scripts/eval_fusion.py [--sets seeds,labelled,holdout,holdout2,holdout3] [--verbose] [--json]
 
 It scores the extractor and the fusion together, on sets the fusion rules were not written for
-(holdout2 never seen by whoever tuned them).
+(holdout3 never seen by whoever tuned them).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ SETS = {
     "labelled": PROJECT_ROOT / "eval" / "labelled",
     "holdout": PROJECT_ROOT / "eval" / "holdout",
     "holdout2": PROJECT_ROOT / "eval" / "holdout2",
+    "holdout3": PROJECT_ROOT / "eval" / "holdout3",
 }
 COUNTS = ("returned_to_ukraine", "returned_to_russia")
 
@@ -166,7 +167,7 @@ def score(events: dict[date, Event], rows: list[FusedExchange]) -> dict[str, Any
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", default="seeds,labelled,holdout,holdout2")
+    parser.add_argument("--sets", default="seeds,labelled,holdout,holdout2,holdout3")
     parser.add_argument("--verbose", action="store_true", help="list every problem")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)

@@ -14,7 +14,7 @@ def fusion_eval():
 
 
 def test_every_real_exchange_is_one_row(fusion_eval) -> None:
-    articles = fusion_eval.load_articles(["seeds", "labelled", "holdout", "holdout2"])
+    articles = fusion_eval.load_articles(["seeds", "labelled", "holdout", "holdout2", "holdout3"])
     result = fusion_eval.score(fusion_eval.expected_events(articles), fusion_eval.fuse_predictions(articles))
     assert result["split"] == 0, result["problems"]
     assert result["pair_precision"] >= 0.99, result["problems"]
