@@ -126,7 +126,16 @@ _GERMAN_RE = re.compile(
 _EVE_RE = re.compile(
     r"\b(?:напередодні|накануне)(?=\s*,|\s+(?:ввечері|вечером|вночі|ночью|вранці|утром|днем|вдень|"
     r"Україн\w*|Росі[яї]|Росси[яи]|Украин\w*|Київ|Киев|Москва|сторон\w*|Міноборони|Минобороны|Зеленськ\w*|"
-    r"Зеленск\w*|Коордштаб\w*|Координаційн\w*|Координационн\w*)\b)",
+    r"Зеленск\w*|Коордштаб\w*|Координаційн\w*|Координационн\w*|"
+    # "Накануне из плена вернулись ...", "напередодні у Стамбулі", "накануне состоялся обмен": a
+    # preposition, a figure or a verb in the past tense, not the genitive of a named day
+    r"(?:из|с|со|в|во|на|з|із|у|до|по|під|под)(?=\s)|\d+|\w+(?:лись|лися|лся|лась|лось|лося|ли|ло|ла)"
+    r")\b)",
+    re.IGNORECASE,
+)
+# "на сьогодні", "на сегодня", "as of today", "bis heute": up to now, not the day of an event
+_UP_TO_RE = re.compile(
+    r"(?:(?<!\w)(?:на|станом на|по состоянию на|до|as of|until|up to|bis|jusqu['’]à)\s+)$",
     re.IGNORECASE,
 )
 _RELATIVE_OFFSET = {
@@ -205,6 +214,8 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     for m in _RELATIVE_RE.finditer(text):
         if m[1].lower() == "hier" and _GERMAN_RE.search(text):
             continue  # German "hier" is "here"
+        if _UP_TO_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Останній на сьогодні обмін", "the latest to date", "по состоянию на сегодня": until now
         if free(m.start(), m.end()):
             offset = _RELATIVE_OFFSET.get(m[1].lower(), 0)
             value = published + timedelta(days=offset) if published else None

@@ -323,7 +323,7 @@ _RECALL_RE = _rx(
     r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз|"
     # a statistic of a period: "the biggest swap of the year", "найбільший обмін року"
     r"\b(?:largest|biggest|first|last|smallest)\s+(?:\w+\s+){0,2}?(?:swap|exchange)s?\s+(?:of|in|this)\s+"
-    r"(?:the\s+|this\s+)?(?:year|month|war|(?:19|20)\d\d)\b|\byear in review\b|\bin numbers\b|"
+    r"(?:the\s+|this\s+)?(?:year|month|(?:19|20)\d\d)\b|\byear in review\b|\bin numbers\b|"
     r"(?:найбільш\w*|крупнейш\w*|наибольш\w*)\s+(?:\w+\s+){0,2}?(?:обмін\w*|обмен\w*)\s+(?:року|года|(?:19|20)\d\d)|"
     r"підсумк\w* року|итог\w* года|jahresrückblick|bilan de l'année|"
     # a time the story looks back to, or an example: "in a swap that summer", "such as the swap of 50"
@@ -1030,9 +1030,31 @@ def _cumulative(sentence_before: str, clause_after: str) -> bool:
     )
 
 
+# "as in previous swaps", "как и в предыдущие разы", "як і під час попередніх обмінів", "wie schon bei
+# früheren Austauschen": this swap compared with earlier ones, which recalls none of them
+_AS_BEFORE_RE = _rx(
+    r"\bas (?:in|with|during|at|for|on) (?:the |all |most |many |several |other )?"
+    r"(?:previous|earlier|prior|past|recent|other|many) (?:\w+ )?(?:exchanges|swaps|times|rounds|ones|occasions)\b|"
+    r"\bas (?:it (?:has|had|did)|they (?:have|had|did)) (?:done )?(?:\w+ )?(?:before|previously|in the past)\b|"
+    r"\bas (?:before|previously)\b|"
+    r"\bкак и (?:в|во время|при)\s+(?:\w+\s+)?(?:предыдущ|прошл|прежн)\w*(?:\s+(?:раз\w*|обмен\w*))?|"
+    r"\bкак и (?:ранее|прежде|раньше)\b|"
+    r"\bяк і (?:під час|в|у|при)\s+(?:\w+\s+)?(?:попередн|минул)\w*(?:\s+(?:раз\w*|обмін\w*))?|"
+    r"\bяк і (?:раніше|минулого разу)|"
+    r"\bwie (?:schon |auch |bereits )?(?:beim|bei|in|während) (?:den |der |dem )?(?:früher|vorherig|vorig|letzt|bisherig)\w* \w+|"
+    r"\bwie (?:schon |bereits )?(?:zuvor|bisher)\b|\bcomme (?:lors|pour) (?:des|de) (?:précédent|dernier)\w* \w+"
+)
+
+
+def _blank_comparisons(text: str) -> str:
+    """`text` with "as in previous swaps" blanked (same length): a comparison recalls nothing."""
+    return _AS_BEFORE_RE.sub(lambda m: " " * len(m[0]), text)
+
+
 def _blank_ordinal_scopes(sentence: str, numbers: list[NumberSpan]) -> str:
     """Blank out "(already) the 49th exchange since February 2022": its "since" and "already"
-    belong to the ordinal, not to the counts around it."""
+    belong to the ordinal, not to the counts around it; and "as in previous swaps"."""
+    sentence = _blank_comparisons(sentence)
     for span in numbers:
         if not (span.is_ordinal and _ORDINAL_EXCHANGE_RE.match(sentence[span.end :])):
             continue
@@ -1760,6 +1782,11 @@ _EARLIER_PERIOD_RE = _rx(
     r"в\s+перв\w+\s+(?:год|месяц\w+)\s+(?:войны|вторжения|СВО)|"
     r"\bминулого\s+року\b|\bторік\b|\bв\s+прошлом\s+году\b"
 )
+_PRONOUN_OPENING_RE = _rx(r"^\W*(?:it|they|the country|the emirates|воно|вони|оно|они|sie|es|elle|ils)\s+(?!\w+\s+(?:to|that)\b)")
+_IN_SWAP_TALKS_RE = _rx(
+    r"^\W*(?:в|у|in)\s+(?:the\s+)?(?:переговор\w*|talks|negotiations)\b"
+    r"(?!\s+(?:о|про|on|about)\s+(?:мир|прекращени|припинен|перемир|peace|a\s+ceasefire|ceasefire))"
+)
 _TALKS_AFTER_CUE_RE = _rx(
     r"^\W*(?:the\s+)?(?:\w+\s+)?(?:talks|discussions|negotiations|meeting|peace|dialogue|переговор\w*)\b"
 )
@@ -1821,22 +1848,31 @@ def _names_mediator(text: str, names: re.Pattern[str], capital: re.Pattern[str] 
     )
 
 
-def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def _mediators(
+    sentences: list[_Sentence], excluded: set[int], published: date | None = None
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Countries named beside a mediation cue ("brokered by the UAE", "за посередництва ОАЕ",
     "He thanked Turkey for its mediation"). "US-mediated talks" is about talks, not the swap."""
     codes: set[str] = set()
     used: set[int] = set()
     previous_about_exchange = False
+    previous_subject: str | None = None  # the country a sentence opens with ("The UAE, which ...")
     for s in sentences:
         about_exchange = _mentions_return(s.text.lower())
+        marked = _blank_comparisons(s.text)  # "как и в предыдущие разы" recalls no earlier swap
         cues = [
             m
             for m in _MEDIATION_CUE_RE.finditer(s.text)
-            if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
+            if not (
+                _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
+                # "Посредничество в переговорах (об обмене) оказали ОАЭ": mediation in the talks
+                # that made this swap, unless they are peace talks
+                and not _IN_SWAP_TALKS_RE.match(s.text[m.end() :])
+            )
             # "1,994 captives exchanged through UAE mediation so far": a running tally
             and not _TALLY_RE.search(s.text[max(0, m.start() - 50) : m.end() + 50])
             # "Turkey had earlier offered to mediate": a mediation offered or of another time
-            and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(s.text))
+            and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(marked))
         ]
         # each cue speaks of the countries in its clause ("The UAE brokered it; Qatar has mediated
         # before"), not of one whose clause is about children ("Qatar helped return 20 children")
@@ -1847,10 +1883,21 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
         # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it
         # is about the future or the past ("Qatar offered to mediate", "has mediated before")
         standalone = not _FUTURE_RE.search(s.text) and not re.search(
-            r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
+            r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", marked, _I
         )
-        # "In the war's first year, Turkey and Saudi Arabia played a role ...": another time's swaps
-        of_another_time = bool(_EARLIER_PERIOD_RE.search(scope))
+        # "In the war's first year, Turkey and Saudi Arabia played a role ...", "In 2022, Turkey
+        # brokered the release of ...": the swaps of another time
+        of_another_time = bool(_EARLIER_PERIOD_RE.search(scope)) or (
+            published is not None
+            and bool(scope)
+            and (
+                _recalled_date(find_dates(scope, published), 0, len(scope), scope, published)
+                or any(
+                    int(y) < published.year
+                    for y in re.findall(r"\b(?:in|during|im|en|в|у)\s+((?:19|20)\d\d)\b(?![-–])", scope, _I)
+                )
+            )
+        )
         if cues and s.index not in excluded and not of_another_time and (
             about_exchange or previous_about_exchange or standalone
         ):
@@ -1859,6 +1906,10 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
                 for code, names, capital in _mediator_patterns()
                 if _names_mediator(scope, names, capital)
             }
+            if not found and _PRONOUN_OPENING_RE.match(s.text) and previous_subject:
+                # 'The UAE ... said its diplomats had worked on the deal. It described the release as
+                # the product of "successful mediation efforts"': the pronoun is the country before
+                found = {previous_subject}
             if not found:  # 'The UAE said "its mediation" made it possible': the cue quoted apart
                 wide = " | ".join(s.text[a:b] for a, b in kept)
                 found = {
@@ -1870,6 +1921,11 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
             if found:
                 used.add(s.index)
         previous_about_exchange = about_exchange and s.index not in excluded
+        lead = s.text[:60]
+        previous_subject = next(
+            (code for code, names, _ in _mediator_patterns() if (m := names.search(lead)) and m.start() <= 8),
+            None,
+        )
     return tuple(sorted(codes)), tuple(sorted(used))
 
 
@@ -1891,9 +1947,25 @@ _EXCHANGE_WAS_RE = _rx(
 )
 
 
+_THIS_WAS_RE = _rx(
+    r"\b(?:it|this|this one|this swap|this exchange|today['’]s swap)\s+(?:was|is|marks|marked|became)\s+(?:the\s+)?$|"
+    r"(?:^|\W)(?:це|это|он|він|es|c['’]est|dies)\s+(?:був|был|став|стал|стало|є|war|ist|était|est)?\s*(?:вже\s+|уже\s+|der\s+|le\s+)?$"
+)
+
+
 def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[int | None, int | None]:
     for s in sentences:
         if s.index in recalled:
+            # "it was the 49th exchange of the war and the first since early August, when 22 were
+            # returned": the ordinal named as this swap's comes before what the sentence recalls
+            for span in find_numbers(s.text):
+                if (
+                    span.is_ordinal
+                    and 5 <= span.value <= 500
+                    and _ORDINAL_EXCHANGE_RE.match(s.text[span.end :])
+                    and _THIS_WAS_RE.search(s.text[: span.start])
+                ):
+                    return span.value, s.index
             continue
         german = _GERMAN_ORDINAL_EXCHANGE_RE.search(s.text)
         if german and 5 <= int(german[1]) <= 500:
@@ -2103,7 +2175,7 @@ def extract_exchanges(
         sentences,
         facts,
         published,
-        *_mediators(sentences, recalled),
+        *_mediators(sentences, recalled, published),
         *_exchange_number(sentences, recalled | cumulative),
     )
     episodes = _episodes(facts, published)

@@ -466,6 +466,13 @@ _DIGIT_THOUSANDS_RE = re.compile(
 )
 
 
+_RECIPROCAL_RE = re.compile(
+    r"(?<!\w)(?:одн[аеоі]\w*\s+одн\w*|один\s+одн\w*|одне\s+одн\w*|друг\s+(?:другу|друга|другом|с\s+другом|о\s+друге)|"
+    r"one\s+another|l['’]une?\s+(?:à\s+)?l['’]autre)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number in `text`, in order of position. Digits win where spans overlap."""
     spans: list[NumberSpan] = []
@@ -478,7 +485,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
         spans.append(
             NumberSpan(int(digits), m.start(), m.end(1), is_ordinal=bool(m.group(0)[len(m.group(1)) :]))
         )
-    taken = [(s.start, s.end) for s in spans]
+    # "одна одній", "один одному", "друг другу", "one another", "l'un l'autre": each other, no number
+    taken = [(m.start(), m.end()) for m in _RECIPROCAL_RE.finditer(text)]
+    taken += [(s.start, s.end) for s in spans]
     # the longest reading wins: "deux cent six" is 206, not the English "six"
     words = _english_numbers(text) + _slavic_numbers(text) + _de_fr_numbers(text)
     for span in sorted(words, key=lambda s: (s.start - s.end, s.start)):
