@@ -534,7 +534,8 @@ def _subset_marker_leads(gap: str) -> bool:
 
 _ADDITIVE_SENTENCE_RE = _rx(
     r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
-    r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
+    r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b|"
+    r"\b(?:zusätzlich|außerdem|darüber hinaus|zudem|ebenfalls|auch|en outre|également|de plus|en plus|aussi)\b"
 )
 _ORDINAL_EXCHANGE_RE = _rx(r"^\W{0,3}(?:\w+\W+){0,2}?(?:prisoner |POW )?(?:exchange|swap|обмін\w*|обмен\w*)")
 _NOT_NUMBER_AFTER_RE = _rx(
@@ -1149,6 +1150,21 @@ _MAX_SENTENCE_CHARS = 1500
 _MAX_COUNTS_PER_SENTENCE = 12
 
 
+# a side named as the subject between a figure and the part added to it
+_ACTOR_IN_GAP_RE = _rx(
+    r"(?:,|\band\b|\bund\b|\bі\b|\bи\b|\bet\b)\s+(?:\w+\s+){0,2}?"
+    r"(?:Moscow|Kyiv|Kiev|Russia|Ukraine|Moskau|Kiew|Russland|Москва|Київ|Киев|Росія|Россия|Україна|Украина|Moscou|la Russie|l'Ukraine)\b"
+)
+_PEOPLE_HISTORY_RE = _rx(
+    r"\b(?:who|whom|that)\s+(?:had\s+|have\s+|has\s+)?(?:been\s+|were\s+|was\s+)?(?:\w+\s+)?"
+    r"(?:held|taken|captured|detained|seized|abducted|deported|imprisoned|jailed|kept|taken\s+prisoner)\b[^,;.]*|"
+    r"(?:котор\w+|які|яких|що)\s+(?:\w+\s+)?(?:был\w*\s+|бул\w*\s+)?"
+    r"(?:захвач\w*|взят\w*|удержива\w*|утримува\w*|затрима\w*|задержа\w*|попал\w*|потрапил\w*|вывез\w*|вивез\w*)[^,;.]*|"
+    r"\b(?:взят\w*|захвач\w*|захоплен\w*|попавш\w*)\s+(?:в|у)\s+(?:плен|полон)\b[^,;.]*|"
+    r"\b(?:die|der)\s+(?:\w+\s+){0,8}?(?:festgehalten|gefangen\s+genommen|verschleppt|inhaftiert)\s+(?:worden\s+)?(?:waren|war|wurden)\b"
+)
+
+
 def _counts_in_sentence(
     sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan], previous_text: str = ""
 ) -> tuple[list[_Count], bool, bool]:
@@ -1157,6 +1173,13 @@ def _counts_in_sentence(
     text = sentence.text[:_MAX_SENTENCE_CHARS]
     numbers = find_numbers(text)
     scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
+    # "eight residents of the Kursk region who had been held in Ukraine after Kyiv's incursion last
+    # year": the people's own history dates nothing about the swap
+    history = [(m.start(), m.end()) for m in _PEOPLE_HISTORY_RE.finditer(text)]
+    if history:
+        for a, b in history:
+            scoped = scoped[:a] + " " * (b - a) + scoped[b:]
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in history)]
     counts: list[_Count] = []
     recalled_any = cumulative_any = False
     previous_clause_old = False
@@ -1381,8 +1404,14 @@ def _counts_in_sentence(
                 side, relation = (TOTAL, "base") if previous.side == BOTH else (previous.side, "whole")
             elif side is None and relation != "base" and previous is not None:
                 # "175 Ukrainians ... as well as 22 seriously injured"; "175 for 175 and 22 wounded":
-                # the wounded released on top go to Ukraine
-                side = UA if previous.side == BOTH and group == WOUNDED else previous.side
+                # the wounded released on top go to Ukraine; but a subject and verb of the part's
+                # own ("157 each ..., and Moscow also received three civilians") say whose it is
+                own = (
+                    _side_from_subject_verb(_without_counted_people(text[previous.end : span.start]), lang)
+                    if _ACTOR_IN_GAP_RE.search(text[previous.end : span.start])
+                    else None
+                )
+                side = own or (UA if previous.side == BOTH and group == WOUNDED else previous.side)
             elif side is None and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text)):
                 side = TOTAL
             if side is None:

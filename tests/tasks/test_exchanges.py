@@ -2016,3 +2016,41 @@ def test_the_biggest_swap_of_the_war_is_no_period_review() -> None:
         date(2024, 1, 3),
     )
     assert m.mediators == ("AE",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's defence ministry said 146 Russian servicemen had been returned, as well as eight residents "
+        "of the Kursk region who had been held in Ukraine after Kyiv's incursion last year.",
+        "Минобороны России сообщило, что вернулись 146 российских военнослужащих, а также восемь жителей "
+        "Курской области, которые были вывезены на Украину в прошлом году.",
+    ],
+)
+def test_the_peoples_own_history_dates_nothing_about_the_swap(text: str) -> None:
+    m = one(text, date(2025, 8, 24))
+    assert m.returned_to_russia == 154
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine each handed over 157 prisoners on Thursday, and Moscow also received three "
+        "civilians from its Kursk region.",
+        "Russland und die Ukraine übergaben am Donnerstag jeweils 157 Gefangene, und Moskau erhielt zudem "
+        "drei Zivilisten aus dem Gebiet Kursk.",
+    ],
+)
+def test_a_part_with_a_subject_and_verb_of_its_own_goes_to_that_side(text: str) -> None:
+    m = one(text, date(2026, 2, 5))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (157, 160)
+
+
+def test_german_zusaetzlich_adds_wounded_to_both_sides() -> None:
+    m = one(
+        "Am Samstag kehrten 246 russische Soldaten zurück, im Gegenzug seien 246 ukrainische Kriegsgefangene "
+        "übergeben worden. Zusätzlich übergab Moskau 31 verwundete Ukrainer und erhielt dafür 15 verwundete "
+        "russische Soldaten.",
+        date(2025, 4, 19),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (277, 261, 31)
