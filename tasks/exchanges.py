@@ -202,6 +202,9 @@ _CIVILIAN_RE = _rx(
     r"civilian|zivil|\bcivils?\b|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
 )
 
+_RESIDENTS_RE = _rx(r"\bresidents?\b|\binhabitants?\b|\bnatives?\b|мешканц\w*|жител\w*|уродженц\w*|einwohner\w*|bewohner\w*|habitants?")
+_CIVILIAN_WORD_RE = _rx(r"civilian|zivil|\bcivils?\b|цивільн|гражданск|мирн")
+_BORDER_REGION_RE = _rx(r"\b(?:kursk|belgorod|bryansk)\b|курськ\w*|курск\w*|бєлгород\w*|белгород\w*|брянськ\w*|брянск\w*")
 _UA_NAT_RE = _rx(
     r"ukrain\w*|україн\w*|украин\w*|\bЗСУ\b|\bВСУ\b|\bВФУ\b|defenders?|захисник\w*|захисниц\w*|"
     r"azov\w*|азов\w*|mariupol\w*|маріупол\w*|"
@@ -788,11 +791,12 @@ _PERSON_TITLE = (
     r"политик\w*|бизнесмен\w*|олигарх\w*"
 )
 _NAMED_PERSON_AFTER_RE = _rx(
-    r"^[^\W\d]*(?:\s+[^\W\d]+){0,3}?\s*(?:"
+    r"^[^\W\d]*(?:\s+[^\W\d][\w'’-]*){0,5}?\s*(?:"
     r"(?:,\s*|\s)(?:and|und|et|та|і|и|plus|as well as)\s+(?:the\s+|den\s+|der\s+|le\s+|l'|a\s+)?(?:[\w-]+\s+){0,3}?"
     rf"(?:{_PERSON_TITLE})\s+(?:[A-ZА-ЯІЇЄ][\w'-]+\s*){{1,3}}|"
     # "55 soldiers and Viktor Medvedchuk, a pro-Russian politician": the name, then who he is
-    r"(?:,\s*|\s)(?:and|und|et|та|і|и)\s+(?-i:[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+){0,2}),\s+"
+    r"(?:,\s*|\s)(?:and|und|et|та|і|и|as well as|along with|together with|plus|sowie|а также|а також|ainsi que)\s+"
+    r"(?-i:[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+){0,2}),\s+"
     rf"(?:a\s+|an\s+|the\s+|der\s+|den\s+|le\s+|un\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_TITLE})\b|"
     # "55 soldiers - and Medvedchuk.": a bare surname closing the clause after a dash
     r"\s*[-–—]\s*(?:and|und|et|і|и|та)\s+(?-i:[A-ZА-ЯІЇЄ][a-zа-яіїє'’-]{3,})(?=\s*(?:[.;]|$)))"
@@ -936,6 +940,13 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     if give_hit:
         return other
     return None
+
+
+_HIS_WORDS_RE = _rx(
+    r"\b(?:по (?:его|ее|её|их) (?:словам|данным)|за (?:його|її|їхніми|їх) (?:словами|даними)|"
+    r"according to (?:him|her|them)|(?:he|she) (?:said|added|wrote)|nach (?:seinen|ihren) (?:Worten|Angaben)|"
+    r"(?:seinen|ihren) Angaben zufolge|selon (?:lui|elle))\b"
+)
 
 
 def _speaker(sentence: str, before: int) -> str | None:
@@ -1322,6 +1333,14 @@ def _counts_in_sentence(
                 continue
             approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(after_text))
             np_head = np[:head_end] if head_end is not None else ""
+            if (
+                _RESIDENTS_RE.search(np_head)
+                and not _CIVILIAN_WORD_RE.search(np_head)
+                and not _BORDER_REGION_RE.search(np[:120])
+            ):
+                # "троє жителів Чернігівщини", "three residents of our region" among the freed: where
+                # some returnees come from, not a group of them (Kursk residents are civilians)
+                continue
             group = MAIN
             if _WOUNDED_RE.search(np_head):
                 group = WOUNDED
@@ -1457,7 +1476,14 @@ def _counts_in_sentence(
                 approx=approx,
                 relation=relation,
                 explicit_side=explicit,
-                speaker=_speaker(text[window_start : span.end + _CONTEXT_CHARS], span.start - window_start),
+                speaker=_speaker(text[window_start : span.end + _CONTEXT_CHARS], span.start - window_start)
+                # "Зеленский привел другую цифру. По его словам, домой вернулись 189": the speaker
+                # of the sentence before
+                or (
+                    _speaker(previous_text, len(previous_text))
+                    if _HIS_WORDS_RE.search(text[: span.start])
+                    else None
+                ),
                 in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
                 descriptor=descriptor,
                 totalled=bool(_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text)),

@@ -2054,3 +2054,54 @@ def test_german_zusaetzlich_adds_wounded_to_both_sides() -> None:
         date(2025, 4, 19),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (277, 261, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчора Україна повернула з полону 84 людей: 33 цивільних і 51 військового. Серед них — троє "
+        "мешканців нашої області.",
+        "Yesterday Ukraine brought home 84 people: 33 civilians and 51 soldiers. Among them were three "
+        "residents of the Chernihiv region.",
+    ],
+)
+def test_residents_of_a_region_among_the_freed_are_no_civilians(text: str) -> None:
+    m = one(text, date(2025, 8, 15))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 33)
+
+
+def test_residents_of_russias_border_region_are_civilians() -> None:
+    m = one(
+        "On Sunday Russia got back 146 servicemen, as well as eight residents of the Kursk region.",
+        date(2025, 8, 24),
+    )
+    assert m.returned_to_russia == 154
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In return, Ukraine handed over 55 Russian soldiers and pro-Moscow fighters, as well as Viktor "
+        "Medvedchuk, a Ukrainian politician close to Putin.",
+        "Взамен Украина передала 55 российских военных, а также Виктора Медведчука, бывшего политика.",
+    ],
+)
+def test_a_named_person_with_his_title_after_as_well_as_adds_one(text: str) -> None:
+    m = one("Ukraine said 215 of its fighters were freed on Wednesday. " + text, date(2022, 9, 22))
+    assert m.returned_to_russia == 56
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Владимир Зеленский привел другую цифру. По его словам, домой вернулись 189 украинцев.",
+        "Zelensky gave another figure. According to him, 189 Ukrainians came home.",
+    ],
+)
+def test_his_words_are_the_speaker_of_the_sentence_before(lead: str) -> None:
+    m = one(
+        "Министерство обороны России сообщило, что вернулись 150 российских военнослужащих, а взамен "
+        "переданы 150 военнопленных ВСУ. " + lead,
+        date(2024, 12, 30),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (189, 150)
