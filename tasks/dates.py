@@ -145,6 +145,39 @@ _RELATIVE_OFFSET = {
 }  # fmt: skip
 
 
+# a holiday named as the time of something: "At Easter, 246 came home", "на Великдень", "zu Ostern"
+_HOLIDAY_RE = re.compile(
+    r"\b(?:at|on|over|for)\s+(?:orthodox\s+)?(easter|christmas)(?:\s+(?:day|sunday|eve))?\b(?!\s+(?:truce|ceasefire))|"
+    r"\b(?:на|у|в)\s+(великдень|пасху|різдво|рождество)\b|"
+    r"\b(?:zu|an|über)\s+(ostern|weihnachten)\b|\bà\s+(pâques|noël)\b",
+    re.IGNORECASE,
+)
+
+
+def _orthodox_easter(year: int) -> date:
+    """Orthodox Easter (Meeus' Julian algorithm, then to the Gregorian calendar; 1900-2099)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=13)
+
+
+def _last_holiday(word: str, published: date) -> date:
+    """The holiday's latest day on or before the day after `published`."""
+    word = word.lower()
+    for year in (published.year, published.year - 1):
+        if word in ("easter", "великдень", "пасху", "ostern", "pâques"):
+            day = _orthodox_easter(year)
+        elif word == "рождество":
+            day = date(year, 1, 7)
+        else:
+            day = date(year, 12, 25)
+        if day <= published + timedelta(days=1):
+            return day
+    return day
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -239,6 +272,10 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
                 year = published.year if this_year else published.year - 1
             value = _safe_date(year, month, 1) if year else None
             found.append(DateSpan(value, m.start(2) if m[2] else m.start(5), m.end(), "month"))
+    for m in _HOLIDAY_RE.finditer(text):
+        if free(m.start(), m.end()) and published is not None:
+            word = next(g for g in m.groups() if g)
+            found.append(DateSpan(_last_holiday(word, published), m.start(), m.end(), "absolute"))
     for m in _PAST_RE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateSpan(_past_value(m[1], published), m.start(), m.end(), "past"))

@@ -462,7 +462,7 @@ def _mentions_return(lowered: str) -> bool:
 
 _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
-    r"а также|также|ще|еще|ещё|with|und|sowie|außerdem|zusätzlich)(?!\w)|\+|^\s*,\s*$"
+    r"а также|также|ще|еще|ещё|with|und|sowie|außerdem|zusätzlich|ainsi que|et|en plus de)(?!\w)|\+|^\s*,\s*$"
 )
 # the people counted are the subject of a return: their side is the side reporting it
 _RETURNED_HOME_RE = _rx(
@@ -864,7 +864,7 @@ def _people_head_end(np: str) -> int | None:
     own = re.match(r"^(?:of (?:its|their|our) own|своїх|своих|seiner|ihrer)\b", np, _I)
     if own:
         return own.end()  # "Russia got back 144 of its own"
-    of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+)(.*)$", np, _I)
+    of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+|de (?:ses|leurs|nos)\s+)(.*)$", np, _I)
     phrase = of[1] if of else np
     # the first stop word after the head's first word ("84 freed Ukrainians were ...": "were")
     stop = next((m for m in _NP_STOP_RE.finditer(phrase) if m.start() > 0), None)
@@ -1514,7 +1514,7 @@ def _stated_side(
     if ru and not ua:
         return RU, True
     # "230 of their service members", "Russia got back 144 of its own"
-    if re.match(r"^\s*(?:of (?:its|their|our)|своїх|своих)\b", np, _I):
+    if re.match(r"^\s*(?:of (?:its|their|our)|своїх|своих|de (?:ses|leurs))\b", np, _I):
         side = _side_from_actor(_without_counted_people(sentence[: span.start]))
         if side:
             return side, True

@@ -2105,3 +2105,32 @@ def test_his_words_are_the_speaker_of_the_sentence_before(lead: str) -> None:
         date(2024, 12, 30),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia) == (189, 150)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Ukraine a annoncé jeudi le retour de 45 de ses soldats ainsi que de deux civils.",
+        "L'Ukraine a annoncé jeudi le retour de 45 de ses soldats et de deux civils.",
+    ],
+)
+def test_french_de_ses_is_the_country_before_and_ainsi_que_adds(text: str) -> None:
+    m = one(text, date(2023, 7, 6))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (47, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At Easter, 246 Ukrainians came home in a regular swap.",
+        "На Великдень додому повернулися 246 захисників.",
+        "Zu Ostern kehrten 246 ukrainische Soldaten zurück.",
+    ],
+)
+def test_a_holiday_weeks_ago_dates_a_recalled_swap(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 5, 6)) == []
+
+
+def test_a_holiday_of_the_publication_day_is_the_news() -> None:
+    m = one("На Великдень додому повернулися 246 захисників.", date(2025, 4, 20))
+    assert (m.event_date, m.returned_to_ukraine) == (date(2025, 4, 20), 246)
