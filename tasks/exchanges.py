@@ -2110,11 +2110,22 @@ _SWAP_HAPPENED_RE = _rx(
 
 _FOREIGN_PARTY_RE = _rx(
     r"united states|\bU\.?S\.?\b|america\w*|german\w*|poland|polish|norway|slovenia|belarus\w*|armenia\w*|"
-    r"azerbaijan\w*|israel\w*|\bthe west\b|western|\bсша\b|америк\w*|герман\w*|німеч\w*|вірмен\w*|армени\w*|азербайдж\w*"
+    r"azerbaijan\w*|israel\w*|\bthe west\b|western|\bсша\b|америк\w*|герман\w*|німеч\w*|вірмен\w*|армени\w*|азербайдж\w*|"
+    r"westlich\w*|\bdes westens\b|vereinigten staaten|\bUSA\b|західн\w*|западн\w*|occidenta\w*|états-unis|américain\w*"
+)
+_RU_NAME = r"(?:moscow|russia|moskau|russland|moscou|la russie|москв\w*|росси\w*|росі\w*)"
+_UA_NAME = r"(?:kyiv|kiev|kiew|ukraine|l'ukraine|київ\w*|києв\w*|україн\w*|киев\w*|украин\w*)"
+_PAIR = rf"(?:{_RU_NAME}\s+(?:and|und|et|и|і|та)\s+{_UA_NAME}|{_UA_NAME}\s+(?:and|und|et|и|і|та)\s+{_RU_NAME})"
+_UNRELATED = (
+    r"(?:nothing to do|nichts zu tun|не (?:имеет|имел) (?:никакого )?отношения|"
+    r"не ма[єв] (?:жодного )?(?:стосунку|відношення)|n'a rien à voir|unrelated|separate from|getrennt)"
 )
 _NOT_UKRAINE_RE = _rx(
     r"(?:did not|does not|didn't|doesn't|not) involv\w* ukraine|unrelated to (?:the war in )?ukraine|"
-    r"не стосу\w* україни|не касается украины"
+    r"не стосу\w* україни|не касается украины|"
+    # "Mit dem Austausch von Kriegsgefangenen zwischen Moskau und Kiew hat der Deal nichts zu tun":
+    # the swaps between the two countries named apart from this one
+    rf"(?:{_PAIR}[^.]{{0,120}}?{_UNRELATED}|{_UNRELATED}[^.]{{0,120}}?{_PAIR})"
 )
 
 

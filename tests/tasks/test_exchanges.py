@@ -2134,3 +2134,17 @@ def test_a_holiday_weeks_ago_dates_a_recalled_swap(text: str) -> None:
 def test_a_holiday_of_the_publication_day_is_the_news() -> None:
     m = one("На Великдень додому повернулися 246 захисників.", date(2025, 4, 20))
     assert (m.event_date, m.returned_to_ukraine) == (date(2025, 4, 20), 246)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland und mehrere westliche Staaten haben am Donnerstag 26 Gefangene ausgetauscht. Im Gegenzug "
+        "kehrten acht Russen nach Moskau zurück. Mit dem Austausch von Kriegsgefangenen zwischen Moskau und "
+        "Kiew hat der Deal nichts zu tun.",
+        "Russia and the United States swapped 26 prisoners on Thursday; eight Russians flew home. The deal "
+        "has nothing to do with the exchanges of prisoners of war between Russia and Ukraine.",
+    ],
+)
+def test_a_swap_set_apart_from_the_kyiv_moscow_exchanges_is_not_this_wars(text: str) -> None:
+    assert extract_exchanges(text, published=date(2024, 8, 2)) == []
