@@ -162,7 +162,7 @@ _TRIGGER_RE = _rx(
     r"brought (?:back|home)|brings? (?:back|home)|bringing (?:back|home)|handed (?:over|back)|transferr|"
     r"repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
-    r"обмін|обміня|полон|повернул|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
+    r"обмін|обміня|полон|повернул|повернув|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
     r"échang|prisonnier|libér|captivit|rentr|relâch|récupér"
 )
@@ -364,7 +364,7 @@ _RETURN_CONTEXT_RE = _rx(
     r"\b(?:home|free|freed|back|returned|released|exchanged|swapped|traded|handed|received|recovered|"
     r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return|"
     r"changed hands)\b|"
-    r"додому|домой|на родину|на батьківщину|повернул\w*|повернен\w*|поверта\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
+    r"додому|домой|на родину|на батьківщину|повернул\w*|повернувся|повернен\w*|поверта\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
     r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"
@@ -638,6 +638,34 @@ def _isolated_link_line(lines: list[str], position: int) -> bool:
     return not any(_mentions_return(n.lower()) for n in neighbours)
 
 
+# a question-and-answer piece: "Who came home to Ukraine?" then "According to Zelensky, 146
+# servicemen and eight civilians." The answer is the question's subject.
+_WHO_QUESTION_RE = _rx(r"^(?:who|хто|кто|wer|qui)\s+((?:[^\W\d][\w'’-]*\s*){1,8})\?$")
+
+
+def _answers_with_their_questions(lines: list[str]) -> list[str]:
+    """ "Who came home to Ukraine?" + "According to Zelensky, 146 servicemen." reads as "According to
+    Zelensky, 146 servicemen came home to Ukraine." when the answer has no verb of its own."""
+    result = list(lines)
+    for i in range(len(lines) - 1):
+        q = _WHO_QUESTION_RE.match(lines[i])
+        if not q or lines[i + 1].endswith("?"):
+            continue
+        m = re.match(r"^(.*?[.!])(\s.*)?$", lines[i + 1]) or re.match(r"^(.*)()$", lines[i + 1])
+        first, rest = m[1], m[2] or ""
+        main = re.sub(r",\s*(?:which|who|що|яка|який|які|который|которая|которые|die|der|das|qui)\b.*$", "", first)
+        if _ANY_VERB_RE.search(re.sub(r"^(?:according to|за словами|по словам|laut|selon)\b[^,]*,", "", main, flags=_I)):
+            continue  # the answer is a sentence of its own
+        said = re.match(r"^(.*?)(,\s+(?:the\s+)?[^,]{1,40}?\s+(?:said|says|reported|stated|announced))\.?$", main, _I)
+        if said:  # "Ninety soldiers and two civilians, the ombudsman said."
+            result[i + 1] = said[1] + " " + q[1].strip() + said[2] + first[len(main) :].rstrip(" .!") + "." + rest
+            continue
+        # "The UAE, which has mediated most swaps since 2024." -> "The UAE brokered it, which ..."
+        predicate = " " + q[1].strip()
+        result[i + 1] = main.rstrip(" .!") + predicate + first[len(main) :].rstrip(" .!") + "." + rest
+    return result
+
+
 def _sentences(text: str, title: str | None) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     seen_lines: set[str] = set()
@@ -660,6 +688,7 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
             continue
         after_label = False
         lines.append(line)
+    lines = _answers_with_their_questions(lines)
     for position, line in enumerate(lines):
         key = _normalise(line)
         if key in seen_lines:
@@ -1903,6 +1932,15 @@ def _names_mediator(text: str, names: re.Pattern[str], capital: re.Pattern[str] 
     )
 
 
+_ASIDE_RE = _rx(r",\s*(?:which|who|що|яка|який|які|который|которая|которые|die|der|qui)\b[^,;.]*")
+
+
+def _blank_asides(text: str, keep: int) -> str:
+    """`text` with its relative asides (", which has mediated most swaps since 2024") blanked,
+    except the one holding position `keep`."""
+    return _ASIDE_RE.sub(lambda m: m[0] if m.start() <= keep < m.end() else " " * len(m[0]), text)
+
+
 def _mediators(
     sentences: list[_Sentence], excluded: set[int], published: date | None = None
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -1924,15 +1962,23 @@ def _mediators(
                 # that made this swap, unless they are peace talks
                 and not _IN_SWAP_TALKS_RE.match(s.text[m.end() :])
             )
-            # "1,994 captives exchanged through UAE mediation so far": a running tally
-            and not _TALLY_RE.search(s.text[max(0, m.start() - 50) : m.end() + 50])
+            # "1,994 captives exchanged through UAE mediation so far": a running tally (not one in
+            # an aside about the mediator: "The UAE brokered it, which has mediated most swaps since 2024")
+            and not _TALLY_RE.search(_blank_asides(s.text, m.start())[max(0, m.start() - 50) : m.end() + 50])
             # "Turkey had earlier offered to mediate": a mediation offered or of another time
             and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(marked))
         ]
         # each cue speaks of the countries in its clause ("The UAE brokered it; Qatar has mediated
         # before"), not of one whose clause is about children ("Qatar helped return 20 children")
         clauses = _clause_bounds(s.text)
-        kept = [(a, b) for a, b in clauses if not _CHILD_RE.search(s.text[a:b])]
+        # (an aside holding no cue says nothing of the cue: "Qatar helped arrange it, which has also
+        # worked on the return of children")
+        cue_starts = [m.start() for m in cues]
+        unaside = s.text
+        for aside in _ASIDE_RE.finditer(s.text):
+            if not any(aside.start() <= c < aside.end() for c in cue_starts):
+                unaside = unaside[: aside.start()] + " " * len(aside[0]) + unaside[aside.end() :]
+        kept = [(a, b) for a, b in clauses if not _CHILD_RE.search(unaside[a:b])]
         cues = [m for m in cues if any(a <= m.start() < b for a, b in kept)]
         scope = " | ".join(s.text[a:b] for a, b in kept if any(a <= m.start() < b for m in cues))
         # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it

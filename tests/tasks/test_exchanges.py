@@ -2148,3 +2148,36 @@ def test_a_holiday_of_the_publication_day_is_the_news() -> None:
 )
 def test_a_swap_set_apart_from_the_kyiv_moscow_exchanges_is_not_this_wars(text: str) -> None:
     assert extract_exchanges(text, published=date(2024, 8, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who came home to Ukraine?\nAccording to President Zelensky, 146 servicemen and eight civilians.",
+        "Who returned to Ukraine?\n146 servicemen and eight civilians, the ombudsman said.",
+        "Хто повернувся в Україну?\nЗа даними Координаційного штабу, 146 військових і восьмеро цивільних.",
+    ],
+)
+def test_a_who_question_binds_its_verbless_answer(text: str) -> None:
+    m = one("Ukraine and Russia swapped prisoners on Sunday.\n" + text, date(2025, 8, 25))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (154, 8)
+
+
+def test_a_who_question_answered_by_a_sentence_is_left_alone() -> None:
+    m = one(
+        "Who came home?\nRussia said 146 Russian soldiers were returned on Sunday.",
+        date(2025, 8, 25),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (None, 146)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The United Arab Emirates, which has mediated most exchanges since early 2024.",
+        "The United Arab Emirates, which has also worked on the return of Ukrainian children.",
+    ],
+)
+def test_an_aside_about_the_mediator_is_no_tally_and_no_childrens_clause(answer: str) -> None:
+    m = one("Ukraine and Russia exchanged 146 prisoners each on Sunday.\nWho brokered it?\n" + answer, date(2025, 8, 25))
+    assert m.mediators == ("AE",)
