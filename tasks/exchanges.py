@@ -1205,8 +1205,31 @@ _PEOPLE_HISTORY_RE = _rx(
 )
 
 
+# a dateline naming the capital the story is filed from: "KYIV —", "KYIV (AP) —", "MOSCOW, Feb 5"
+_HOME_DATELINE_RE = re.compile(
+    r"^\s*(?:(KYIV|KIEV|KYJIW|KIEW|КИЇВ|КИЕВ)|(MOSCOW|MOSKAU|MOSCOU|МОСКВА))\b(?![/-])[^a-z]{0,40}?(?:—|–|-|\(|,)"
+)
+
+
+def _dateline_home(sentences: list[_Sentence]) -> str | None:
+    """The side an unqualified "home" is, when the story is filed from one capital only."""
+    for s in sentences[:4]:
+        m = _HOME_DATELINE_RE.match(s.text)
+        if m:
+            return UA if m[1] else RU
+    return None
+
+
+_HOME_BEFORE_RE = _rx(r"\b(?:brought|bring\w*|came|coming|sent|returned)\s+(?:back\s+)?home\s+(?:\w+\s+)?$")
+
+
 def _counts_in_sentence(
-    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan], previous_text: str = ""
+    sentence: _Sentence,
+    lang: str,
+    published: date | None,
+    dates: list[DateSpan],
+    previous_text: str = "",
+    home: str | None = None,
 ) -> tuple[list[_Count], bool, bool]:
     """People counts stated as news in one sentence; whether it recalls an old swap; a running total.
     `previous_text` is the sentence before it (a bare figure there may count what it counted)."""
@@ -1477,6 +1500,12 @@ def _counts_in_sentence(
                 # "Kyiv said 106 soldiers returned home", "the ministry reported the return of 90":
                 # the speaker's own people
                 side = _speaker(text, span.start)
+            if side is None and home and (
+                _HOME_BEFORE_RE.search(before_text[-60:]) or re.match(r"^[^.;]{0,60}?\b(?:came|come|are|were|returned)\s+home\b", after_text, _I)
+            ):
+                # "KYIV — ... Thursday's exchange brought home 185 soldiers": home is where the
+                # story is filed from
+                side = home
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
             elif (
@@ -2262,6 +2291,7 @@ def extract_exchanges(
         )
     if not any(triggers):
         return []
+    home = _dateline_home(sentences)
     facts: list[_SentenceFacts] = []
     dated: set[int] = set()  # sentences analysed for figures (their dates are found on the way)
     previous_text = ""
@@ -2271,7 +2301,7 @@ def extract_exchanges(
             dated.add(s.index)
             f.dates = find_dates(s.text, published)
             f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(
-                s, lang, published, f.dates, previous_text
+                s, lang, published, f.dates, previous_text, home
             )
         facts.append(f)
         previous_text = s.text

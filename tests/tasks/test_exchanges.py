@@ -2181,3 +2181,28 @@ def test_a_who_question_answered_by_a_sentence_is_left_alone() -> None:
 def test_an_aside_about_the_mediator_is_no_tally_and_no_childrens_clause(answer: str) -> None:
     m = one("Ukraine and Russia exchanged 146 prisoners each on Sunday.\nWho brokered it?\n" + answer, date(2025, 8, 25))
     assert m.mediators == ("AE",)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "side"),
+    [("KYIV — ", "ua"), ("KYIV (AP) — ", "ua"), ("MOSCOW (Reuters) — ", "ru")],
+)
+def test_an_unsided_home_is_the_datelines_capital(dateline: str, side: str) -> None:
+    m = one(dateline + "Thursday's exchange brought home 185 soldiers and 20 civilians.", date(2025, 10, 3))
+    got = m.returned_to_ukraine if side == "ua" else m.returned_to_russia
+    assert got == 205
+
+
+def test_no_dateline_leaves_an_unsided_home_unsided() -> None:
+    assert extract_exchanges(
+        "Thursday's exchange brought home 185 soldiers and 20 civilians.", published=date(2025, 10, 3)
+    ) == []
+
+
+def test_plural_demonyms_name_mediators() -> None:
+    m = one(
+        "KYIV — Thursday's exchange brought home 185 soldiers. The Emiratis, who brokered Thursday's swap, "
+        "will issue a statement.",
+        date(2025, 10, 3),
+    )
+    assert m.mediators == ("AE",)
