@@ -304,6 +304,10 @@ _FUTURE_RE = _rx(
 _CUMULATIVE_RE = _rx(
     r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
     r"over (?:the )?(?:two|three|four|five|several|\d+) days|in (?:two|three|four|\d+) days|"
+    # "ending a three-day operation that returned 1,000 people to each side"
+    r"(?:two|three|four|five|multi|several|\d+)-day (?:operation|exchange|swap|process|handover)|"
+    r"(?:дво|три|трьох|чотири|двух|трех|трёх|четырех)денн\w*|(?:двух|трех|трёх|четырех)дневн\w*|"
+    r"(?:zwei|drei|vier|mehr)tägig\w*|"
     r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
     r"innerhalb von (?:zwei|drei|vier|\d+) tagen|seit|bisher|"
     r"\bin \d+ (?:exchanges|swaps)\b|(?:у|в) \d+ (?:обмін\w*|обмен\w*)|"
@@ -414,6 +418,18 @@ _APPROX_BEFORE_RE = _rx(
 _APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+(?!\s*\d)|or more|odd)\b")
 _EACH_BEFORE_RE = _rx(
     r"(?:\beach\b(?! other)|\bje\b|\bjeweils\b|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
+)
+# "303 soldiers on each side", "по 303 військових з кожного боку": a swap's figure, whatever the verb
+_OTHER_STATEMENT_RE = _rx(
+    r",\s+(?:and\s+|а\s+|і\s+|и\s+|und\s+|et\s+)?(?=(?:russia|ukraine|moscow|kyiv|kiev|росі|україн|росси|украин|москв|київ|киев|"
+    r"russland|moskau|kiew|la russie|l'ukraine)\w*\s+(?:\w+\s+)?(?:передал|передан|отримал|получил|повернул|вернул|"
+    r"got|received|handed|released|freed|returned|erhielt|übergab|a reçu|a remis))"
+)
+_PEOPLE_EACH_SIDE_RE = _rx(
+    r"\d[\d,  ]*\s+(?:[^\W\d]+\s+){0,2}?(?:soldiers|prisoners|POWs|servicem[ae]n|captives|troops|people|"
+    r"військов\w*|полонен\w*|захисник\w*|военн\w*|пленн\w*|человек|людей|soldaten|gefangene\w*|soldats|prisonniers)"
+    r"\s+(?:on|from|for) (?:each|either|both) sides?\b|"
+    r"\d[\d,  ]*\s+(?:[^\W\d]+\s+){0,2}?(?:з кожного боку|з кожної сторони|с каждой стороны|auf jeder seite|pro seite|de chaque côté)"
 )
 _EACH_AFTER_RE = _rx(
     r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
@@ -1378,7 +1394,10 @@ def _counts_in_sentence(
             own_start = max([clause_start] + [n.end for n in numbers if n.end <= span.start])
             own_end = min([clause_end] + [n.start for n in numbers if n.start >= span.end])
             if _STILL_HELD_RE.search(text[own_start:own_end]) or not (
-                breakdown or ellipsis or _RETURN_CONTEXT_RE.search(clause_full)
+                breakdown
+                or ellipsis
+                or _RETURN_CONTEXT_RE.search(clause_full)
+                or _PEOPLE_EACH_SIDE_RE.match(text[span.start : span.end + 60])
             ):
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
             if recalled or _old_date_when_before(dates, text, span.start, published):
@@ -1578,6 +1597,9 @@ def _stated_side(
             return side, True
     # the direction must belong to this count: stop at the next number or a colon
     clause_after = re.split(r"[:\d]", clause[span.end - clause_start :], maxsplit=1)[0][:100]
+    # "270 військових і 120 цивільних, Росії передали таку саму кількість": a comma and the other
+    # country open a statement of its own
+    clause_after = _OTHER_STATEMENT_RE.split(clause_after, maxsplit=1)[0]
     near_before = sentence[max(previous_end, clause_start, span.start - 60) : span.start]
     after_ua, after_ru = _TO_UA_RE.search(clause_after), _TO_RU_RE.search(clause_after)
     if (
@@ -2288,6 +2310,7 @@ def extract_exchanges(
             or bool(_BREAKDOWN_LOWER.search(lowered))
             # "Russia got 90 servicemen", "Ukraine said it had brought 115 of its defenders home"
             or bool(_RETURN_CONTEXT_LOWER.search(lowered) and _PEOPLE_LOWER.search(lowered))
+            or bool(_PEOPLE_EACH_SIDE_RE.search(lowered))
         )
     if not any(triggers):
         return []
@@ -2375,6 +2398,7 @@ def _episodes(
     groups: dict[date, list[_SentenceFacts]] = {}
     headed: dict[date, bool] = {}
     anchor: date | None = None
+    anchor_is_header = False
     for f in facts:
         # "today" in a live-blog entry means the entry's day, so it only anchors text without one
         current = [
@@ -2386,19 +2410,21 @@ def _episodes(
         ]
         if not current and published is not None and not f.counts and _ENTRY_TIME_RE.match(f.sentence.text):
             # "Posted at 18:02": a live-blog entry of the publication day
-            anchor = published
-            headed[anchor] = headed.get(anchor, True)
+            anchor, anchor_is_header = published, True
             continue
-        if current and not (anchor is not None and current[0].value == anchor and f.counts):
-            # an entry's own sentence repeating its header's day ("on Friday") keeps it headed
+        if current and not (anchor is not None and current[0].value == anchor):
+            # an entry's own sentence repeating its header's day ("on Friday") keeps it headed,
+            # with figures or without ("Friday: 390 each" / "The first buses crossed on Friday.")
             anchor = current[0].value
             rest = f.sentence.text
             for d in current:
                 rest = rest[: d.start] + " " * (d.end - d.start) + rest[d.end :]
-            is_header = len(re.findall(r"[^\W\d]{3,}", rest)) <= 2 and not f.counts
-            headed[anchor] = headed.get(anchor, True) and is_header
+            anchor_is_header = len(re.findall(r"[^\W\d]{3,}", rest)) <= 2 and not f.counts
         if anchor is not None and f.counts:
             groups.setdefault(anchor, []).append(f)
+            # a group is headed when every date its figures stand under came from a header line
+            # (a lead's "on Sunday" with no figure under it does not count)
+            headed[anchor] = headed.get(anchor, True) and anchor_is_header
     return [(day, group, headed.get(day, False)) for day, group in sorted(groups.items(), reverse=True)]
 
 

@@ -2206,3 +2206,36 @@ def test_plural_demonyms_name_mediators() -> None:
         date(2025, 10, 3),
     )
     assert m.mediators == ("AE",)
+
+
+def test_a_wrap_up_with_day_subheadings_gives_each_day() -> None:
+    text = (
+        "Russia and Ukraine completed the exchange on Sunday, ending a three-day operation that returned "
+        "1,000 people to each side.\n"
+        "Friday: 390 each\nThe first buses crossed on Friday. Ukraine received 270 servicemen and 120 "
+        "civilians, and Russia got back the same number of each.\n"
+        "Saturday: 307 each\nOn Saturday a further 307 Ukrainian soldiers came home, and Russia said 307 of "
+        "its troops were returned.\n"
+        "Sunday: 303 each\nThe final group, 303 soldiers on each side, crossed on Sunday afternoon."
+    )
+    got = [(m.event_date.day, m.returned_to_ukraine, m.returned_to_russia) for m in extract_exchanges(text, published=date(2025, 5, 26))]
+    assert got == [(25, 303, 303), (24, 307, 307), (23, 390, 390)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine and Russia ended a three-day exchange on Sunday that returned 1,000 people to each side.",
+        "Україна та Росія в неділю завершили триденний обмін, за яким повернулася тисяча людей з кожного боку.",
+    ],
+)
+def test_a_multi_day_operations_figure_is_a_running_total(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 5, 26)) == []
+
+
+def test_a_comma_and_the_other_countrys_verb_open_its_own_statement() -> None:
+    m = one(
+        "У п'ятницю Україна отримала 270 військових і 120 цивільних, Росії передали таку саму кількість.",
+        date(2025, 5, 23),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (390, 390, 120)
