@@ -380,6 +380,14 @@ _WENT_AHEAD_RE = _rx(
     r"were (?:freed|released|exchanged|swapped))\b|нарешті|таки відбув\w*|наконец|вс[её]-таки|все ж|"
     r"повернулися|повернулись|вернулись|освобождены|звільнені|\bendlich\b|\benfin\b|heimgekehrt|freigelassen"
 )
+def _went_ahead(text: str) -> bool:
+    """ "finally took place", "came home" — not "так і не повернулися", "never came home"."""
+    return any(
+        not re.search(r"(?:\bне|\bnot|\bnever|\bnicht|\bnie|\bpas)\s+(?:\w+\s+)?$", text[: m.start()], _I)
+        for m in _WENT_AHEAD_RE.finditer(text)
+    )
+
+
 _CALLED_OFF = (
     r"\b(?:postponed|delayed|put off|called off|cancell?ed|fell through|collapsed|derailed|"
     r"did not (?:take place|happen|go ahead)|didn't (?:take place|happen|go ahead)|never (?:took place|happened)|"
@@ -420,6 +428,10 @@ _EACH_BEFORE_RE = _rx(
     r"(?:\beach\b(?! other)|\bje\b|\bjeweils\b|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
 )
 # "303 soldiers on each side", "по 303 військових з кожного боку": a swap's figure, whatever the verb
+_RECIPIENT_RE = _rx(
+    r"(?<!\w)(?:україні|украине|росії|россии|києву|киеву|москві|москве|"
+    r"to (?:ukraine|russia|kyiv|kiev|moscow)|an (?:die ukraine|russland|kiew|moskau)|à (?:l'ukraine|la russie|kiev|moscou))(?!\w)"
+)
 _OTHER_STATEMENT_RE = _rx(
     r",\s+(?:and\s+|а\s+|і\s+|и\s+|und\s+|et\s+)?(?=(?:russia|ukraine|moscow|kyiv|kiev|росі|україн|росси|украин|москв|київ|киев|"
     r"russland|moskau|kiew|la russie|l'ukraine)\w*\s+(?:\w+\s+)?(?:передал|передан|отримал|получил|повернул|вернул|"
@@ -1279,7 +1291,7 @@ def _counts_in_sentence(
         previous_clause_old = by_date or (previous_clause_old and not dated_here)
         recalled_any = recalled_any or recalled
         excluded_clause = bool(
-            (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _WENT_AHEAD_RE.search(clause_full))
+            (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _went_ahead(clause_full))
             or _OTHER_SENSE_RE.search(clause_full)
         )
         previous: _Count | None = None
@@ -1592,7 +1604,9 @@ def _stated_side(
         return RU, True
     # "230 of their service members", "Russia got back 144 of its own"
     if re.match(r"^\s*(?:of (?:its|their|our)|своїх|своих|de (?:ses|leurs))\b", np, _I):
-        side = _side_from_actor(_without_counted_people(sentence[: span.start]))
+        # "Росія передала Україні 84 полонених, а отримала 84 своїх": the reflexive is the subject's,
+        # not the recipient's (a dative "Україні", "to Kyiv" is no owner)
+        side = _side_from_actor(_RECIPIENT_RE.sub(lambda m: " " * len(m[0]), _without_counted_people(sentence[: span.start])))
         if side:
             return side, True
     # the direction must belong to this count: stop at the next number or a colon
@@ -1635,7 +1649,9 @@ def _stated_side(
 def _without_counted_people(text: str) -> str:
     """Blank out "175 Ukrainian prisoners": counted people are not the actor of a later verb."""
     return re.sub(
-        r"\d[\d,  ]*\s+(?:(?!(?:and|та|і|и|und|et)\b)\w+\s+){0,2}?(?:ukrain|russia|україн|росі|украин|росси)\w*",
+        # (not across a clause: "84 soldiers while Russia received 84 of its servicemen")
+        r"\d[\d,  ]*\s+(?:(?!(?:and|та|і|и|und|et|while|whereas|but|а|але|но|aber|mais|tandis)\b)\w+\s+){0,2}?"
+        r"(?:ukrain|russia|україн|росі|украин|росси)\w*",
         lambda m: " " * len(m[0]),
         text,
         flags=_I,

@@ -2239,3 +2239,38 @@ def test_a_comma_and_the_other_countrys_verb_open_its_own_statement() -> None:
         date(2025, 5, 23),
     )
     assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (390, 390, 120)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Friday's swap, Ukraine got back 84 soldiers while Russia received 84 of its servicemen.",
+        "У п'ятницю Україна повернула 84 військових, а Росія отримала 84 своїх.",
+    ],
+)
+def test_of_its_after_while_is_the_second_clauses_country(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Росія передала Україні 84 військовополонених, а отримала 84 своїх військових.",
+        "Россия передала Украине 84 военнопленных, а получила 84 своих военных.",
+    ],
+)
+def test_the_reflexive_own_is_the_subjects_not_the_recipients(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обмін полоненими, запланований на п'ятницю, не відбувся: 84 захисники так і не повернулися.",
+        "The swap planned for Friday did not take place, and 84 soldiers never came home.",
+    ],
+)
+def test_a_negated_return_does_not_make_a_called_off_swap_go_ahead(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
