@@ -179,7 +179,7 @@ _PEOPLE = (
     r"полонен\w*|військовополонен\w*|військов\w*|військовослужбовц\w*|військовослужбовець|захисник\w*|"
     r"захисниц\w*|бійц\w*|боєць|людей|людини|осіб|особи|цивільн\w*|громадян\w*|українц\w*|українок|"
     r"росіян\w*|морпіх\w*|прикордонник\w*|нацгвардійц\w*|медик\w*|героїв|героя|воїн\w*|поранен\w*|"
-    r"пленн\w*|военнопленн\w*|военнослужащ\w*|военн\w*|защитник\w*|бойц\w*|человек|гражданск\w*|"
+    r"пленн\w*|военнопленн\w*|военнослужащ\w*|военн\w*|защитник\w*|бойц\w*|человека?|гражданск\w*|"
     r"граждан\w*|украинц\w*|россиян\w*|солдат\w*|моряк\w*|пограничник\w*|морпех\w*|офицер\w*|"
     r"жител\w*|мешканц\w*|ранен\w*|тяжелоранен\w*|тяжкопоранен\w*|заручник\w*|бранц\w*|"
     r"gefangene\w*|kriegsgefangene\w*|soldaten|soldatinnen|militärangehörige\w*|armeeangehörige\w*|"
@@ -2293,6 +2293,25 @@ _ENTRY_TIME_RE = _rx(
 )
 
 
+def _side_unsided_extras(facts: list[_SentenceFacts]) -> None:
+    """ "Ukraine got back 72 soldiers. Twelve civilians were also freed.": a sentence adding only
+    wounded or civilians, with no side of its own, right after one side's figure, adds to that side."""
+    previous: _SentenceFacts | None = None
+    for f in facts:
+        if (
+            previous is not None
+            and f.counts
+            and previous.counts
+            and all(c.side is None and c.group != MAIN and c.in_additive_sentence and not c.approx for c in f.counts)
+        ):
+            sides = {c.side for c in previous.counts if c.group == MAIN}
+            if len(sides) == 1 and (side := sides.pop()) in (UA, RU):
+                for c in f.counts:
+                    c.side = side
+        if f.counts or f.is_trigger:
+            previous = f
+
+
 def detect_published(text: str) -> date | None:
     """A date the text states as its own ("date 2024-01-04", a dated dateline), else None."""
     return find_stated_date(text)
@@ -2346,6 +2365,7 @@ def extract_exchanges(
         previous_text = s.text
     if not any(f.counts for f in facts):
         return []
+    _side_unsided_extras(facts)
     for f in facts:  # the other sentences' dates matter only now (the event date, episodes)
         if f.sentence.index not in dated:
             f.dates = find_dates(f.sentence.text, published)

@@ -2274,3 +2274,26 @@ def test_the_reflexive_own_is_the_subjects_not_the_recipients(text: str) -> None
 )
 def test_a_negated_return_does_not_make_a_called_off_swap_go_ahead(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Ukraine got back 72 soldiers. Twelve civilians were also freed.",
+        "On Friday Ukraine got back 72 soldiers. Also returned were 12 civilians.",
+        "У п'ятницю Україна повернула 72 військових. Також звільнили 12 цивільних.",
+    ],
+)
+def test_an_unsided_extra_after_one_sides_figure_adds_to_it(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 12)
+
+
+def test_an_unsided_extra_after_both_sides_figure_stays_unsided() -> None:
+    m = one("On Friday Ukraine and Russia swapped 72 soldiers each. Twelve civilians were also freed.", date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (72, 72)
+
+
+def test_russian_genitive_singular_person_is_people() -> None:
+    m = one("В пятницу на Украину вернулись 84 человека.", date(2025, 6, 14))
+    assert m.returned_to_ukraine == 84
