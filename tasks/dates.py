@@ -247,6 +247,8 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     for m in _RELATIVE_RE.finditer(text):
         if m[1].lower() == "hier" and _GERMAN_RE.search(text):
             continue  # German "hier" is "here"
+        if re.search(r"(?:\bago|тому|назад)\s*,?\s*$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE):
+            continue  # "a year ago today", "рік тому сьогодні": an anniversary, the day is the old one
         if _UP_TO_RE.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "Останній на сьогодні обмін", "the latest to date", "по состоянию на сегодня": until now
         if free(m.start(), m.end()):

@@ -2297,3 +2297,14 @@ def test_an_unsided_extra_after_both_sides_figure_stays_unsided() -> None:
 def test_russian_genitive_singular_person_is_people() -> None:
     m = one("В пятницу на Украину вернулись 84 человека.", date(2025, 6, 14))
     assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A year ago today, 84 Ukrainian soldiers came home in a swap with Russia.",
+        "Рік тому сьогодні додому з полону повернулися 84 захисники.",
+    ],
+)
+def test_a_year_ago_today_is_an_anniversary(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
