@@ -164,7 +164,7 @@ _TRIGGER_RE = _rx(
     r"received|got back|отримал|получил|"
     r"обмін|обміня|полон|повернул|повернув|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
-    r"échang|prisonnier|libér|captivit|rentr|relâch|récupér"
+    r"échang|prisonnier|libér|captivit|rentr|relâch|récupér|rapatri"
 )
 _EXCHANGE_WORD_RE = _rx(
     r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя|austausch|ausgetauscht|tausch|échang"
@@ -261,7 +261,7 @@ _GIVE_RE = _rx(
 _GET_RE = _rx(
     r"brought (?:back|home)|brought(?=\s*$)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
     r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
-    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*|"
+    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*|rapatrié\w*|"
     r"holte\w*|zurückgeholt|geholt|brachte\w* (?:\w+ ){0,3}?(?:zurück|heim|nach hause)"
 )
 _COMPLETED_RE = _rx(
@@ -372,7 +372,7 @@ _RETURN_CONTEXT_RE = _rx(
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
     r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"
-    r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*"
+    r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*|rapatri\w*|bekam\w*"
 )
 # "the swap, delayed for weeks, finally took place": put off, then done
 _WENT_AHEAD_RE = _rx(
@@ -968,6 +968,14 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     pos, actor = max(actors)
     between = clause_before[pos:]
     other = RU if actor == UA else UA
+    # German verb-second: "Am Freitag bekam die Ukraine 84 Soldaten zurück", "übergab Russland 84"
+    inverted = re.search(r"(\w+)\s+(?:die\s+|der\s+)?\w+\s*$", clause_before[:pos])
+    if inverted and re.fullmatch(r"\s*(?:(?:am|an|im|in|auf|nach)\s+\w+\s+)?", between) and inverted[1].lower() not in ("und", "oder"):
+        verb = inverted[1]
+        if _GET_RE.fullmatch(verb):
+            return actor
+        if _GIVE_RE.fullmatch(verb):
+            return other
     # "Ukraine secured the release of 215 ... , handing over 56 in return": a participle after a
     # comma shares the sentence's subject, however long the clause before it
     participle = re.search(

@@ -2308,3 +2308,32 @@ def test_russian_genitive_singular_person_is_people() -> None:
 )
 def test_a_year_ago_today_is_an_anniversary(text: str) -> None:
     assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Friday Ukraine got back a dozen soldiers.", 12),
+        ("On Friday Ukraine got back two dozen soldiers.", 24),
+        ("On Friday Ukraine got back half a dozen soldiers.", 6),
+    ],
+)
+def test_dozens_are_numbers(text: str, value: int) -> None:
+    assert one(text, date(2025, 6, 14)).returned_to_ukraine == value
+
+
+def test_dozens_of_is_no_number() -> None:
+    assert extract_exchanges("On Friday dozens of Ukrainian soldiers came home.", published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Freitag bekam die Ukraine 84 Soldaten zurück.", (84, None)),
+        ("Am Freitag übergab Russland 84 ukrainische Gefangene.", (84, None)),
+        ("Am Freitag übergab die Ukraine 84 Gefangene an Russland.", (None, 84)),
+    ],
+)
+def test_german_verb_before_its_subject(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
