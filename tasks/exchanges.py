@@ -97,11 +97,34 @@ pro-Russian politician" adds one; "175+22" is a sum; "returned to Ukraine ... an
 to Russia" takes the nearer direction; "из плена возвращены 84, сообщило Минобороны России" is
 Russia's; a bare figure after bodies ("... 6,000 bodies; Ukraine returned 78.") counts bodies.
 
+From eval/holdout2 (a development set since 2026-12-08): a comparison recalls nothing ("as in
+previous swaps", "как и в предыдущие разы", "wie schon beim letzten Austausch"); "на сьогодні",
+"as of today", "a year ago today" are no date; a holiday as a time ("At Easter", "На Великдень",
+"zu Ostern": Orthodox Easter; "at Christmas") resolves to its latest day; the people's own history
+("who had been held in Ukraine since last year") dates nothing; "it was the 52nd exchange ...,
+when ..." keeps the ordinal; a part with a subject and verb of its own ("..., and Moscow also
+received three civilians") is that side's, an unsided extra in the next sentence ("Twelve civilians
+were also freed") the one side stated just before; residents of a region among the freed are where
+they come from (Kursk residents are civilians); "as well as Viktor Medvedchuk, a ... politician"
+adds one; "По его словам", "According to him" take the speaker before; "своїх" is the subject's, not
+the dative recipient's; counted people are not blanked across "while"; French "de ses", "ainsi
+que"; German "zusätzlich", "außerdem", "zudem" and a verb before its subject ("bekam die Ukraine 84
+zurück"); "a dozen", "84 человека"; a "Who ...?" question binds its verbless answer; an unsided
+"brought home" is the side of the dateline's capital ("KYIV —"); day subheadings ("Friday: 390
+each") head their day, "a three-day operation" / "триденний обмін" is a running total, "303
+soldiers on each side" is a figure whatever the verb, and a comma plus the other country's verb
+opens its own statement; a swap set apart from the Moscow-Kyiv exchanges ("nichts zu tun", "не
+имеет отношения") is not this war's; a negated return does not make a called-off swap go ahead.
+Mediators: "вновь", "в переговорах" (not peace talks), a pronoun opening the sentence after the
+country ("It called the release the result of its mediation"), "the Emiratis"; not a cue in a clause
+of an earlier year ("In 2022, Turkey brokered ..."), and an aside about the mediator (", which has
+mediated most swaps since 2024") is neither a tally nor the cue's clause.
+
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
 person added to a count with neither a title nor a restated total ("55 soldiers and Medvedchuk")
-is not counted; figures split across sentences that name no side ("Also returned were 12
-civilians"); "у ніч на п'ятницю" and "the day after talks on Thursday" are not resolved; a bare
-"thanked the UAE" names no mediator; languages other than these five.
+is not counted; an unsided extra after a both-sides figure stays unsided; a swap reported with no
+figure gives no mention; "у ніч на п'ятницю", "on the 13th" and "the day after talks on Thursday"
+are not resolved; a bare "thanked the UAE" names no mediator; languages other than these five.
 """
 
 from __future__ import annotations

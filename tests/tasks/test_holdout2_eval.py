@@ -1,8 +1,9 @@
 """The second held-out exchange set (eval/holdout2): written on 2026-12-08 by an author who never saw
 the extractor, its rules or its tuning sets, after eval/holdout had been studied and so become a
-development set. Its scores are the honest estimate of how the extractor does on reporting it has
-never seen. The set must stay well formed, its labels must agree with the scorer (a flawless
-prediction scores 1.0), and the extractor must hold eval/holdout2/floors.json."""
+development set. Later on 2026-12-08 it became a development set too (its failures were studied and
+fixed by general rules); eval/holdout3 is now the held-out set. The set must stay well formed, its
+labels must agree with the scorer (a flawless prediction scores 1.0), and the extractor must hold
+eval/holdout2/floors.json."""
 
 from __future__ import annotations
 
