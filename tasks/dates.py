@@ -145,6 +145,8 @@ _RELATIVE_OFFSET = {
 }  # fmt: skip
 
 
+# "on the 13th", "on the 1st" with no month: a day of the current month
+_DAY_OF_MONTH_RE = re.compile(r"\b(?:on|since|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?\w*(?:exchange|swap|anniversary|day|time|round|stage|century))", re.IGNORECASE)
 # a holiday named as the time of something: "At Easter, 246 came home", "на Великдень", "zu Ostern"
 _HOLIDAY_RE = re.compile(
     r"\b(?:at|on|over|for)\s+(?:orthodox\s+)?(easter|christmas)(?:\s+(?:day|sunday|eve))?\b(?!\s+(?:truce|ceasefire))|"
@@ -274,6 +276,15 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
                 year = published.year if this_year else published.year - 1
             value = _safe_date(year, month, 1) if year else None
             found.append(DateSpan(value, m.start(2) if m[2] else m.start(5), m.end(), "month"))
+    for m in _DAY_OF_MONTH_RE.finditer(text):
+        if free(m.start(), m.end()) and published is not None:
+            # "on the 13th": a day of this month (or of the last, when it is still to come)
+            day = int(m[1])
+            value = _safe_date(published.year, published.month, day)
+            if value is None or value > published + timedelta(days=1):
+                prev = published.replace(day=1) - timedelta(days=1)
+                value = _safe_date(prev.year, prev.month, day)
+            found.append(DateSpan(value, m.start(), m.end(), "month_day"))
     for m in _HOLIDAY_RE.finditer(text):
         if free(m.start(), m.end()) and published is not None:
             word = next(g for g in m.groups() if g)

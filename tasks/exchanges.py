@@ -123,8 +123,8 @@ mediated most swaps since 2024") is neither a tally nor the cue's clause.
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
 person added to a count with neither a title nor a restated total ("55 soldiers and Medvedchuk")
 is not counted; an unsided extra after a both-sides figure stays unsided; a swap reported with no
-figure gives no mention; "у ніч на п'ятницю", "on the 13th" and "the day after talks on Thursday"
-are not resolved; a bare "thanked the UAE" names no mediator; languages other than these five.
+figure gives no mention; "у ніч на п'ятницю" and "the day after talks on Thursday" are not
+resolved; a bare "thanked the UAE" names no mediator; languages other than these five.
 """
 
 from __future__ import annotations

@@ -2337,3 +2337,19 @@ def test_dozens_of_is_no_number() -> None:
 def test_german_verb_before_its_subject(text: str, expected: tuple) -> None:
     m = one(text, date(2025, 6, 14))
     assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Ukraine and Russia exchanged 84 prisoners each on the 13th.", date(2025, 6, 14), date(2025, 6, 13)),
+        ("Ukraine and Russia exchanged 84 prisoners each on the 31st.", date(2025, 6, 1), date(2025, 5, 31)),
+    ],
+)
+def test_a_day_of_the_month_without_a_month(text: str, published: date, day: date) -> None:
+    assert one(text, published).event_date == day
+
+
+def test_an_ordinal_exchange_is_no_day_of_the_month() -> None:
+    m = one("Ukraine and Russia exchanged 84 prisoners each on Friday, on the 49th exchange of the war.", date(2025, 6, 14))
+    assert m.event_date == date(2025, 6, 13)
