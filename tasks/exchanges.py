@@ -1337,6 +1337,9 @@ def _counts_in_sentence(
                 continue
             local_end = span.end - clause_start
             np = _noun_phrase(after_text, 0)
+            dash = re.match(r"^\s*[—–-]\s+(?=[^\W\d])", after_text)
+            if dash and re.search(r"(?:з|із|из) (?:них|яких|которых)\s*,?\s*$|(?:of|among) (?:them|whom)\s*,?\s*$", text[max(0, span.start - 30) : span.start], _I):
+                np = _noun_phrase(after_text[dash.end() :], 0)  # "з них 12 — цивільні": the dash is "are"
             # local context only: keeps a pathological one-sentence page linear in its length
             window_start = max(clause_start, span.start - _CONTEXT_CHARS)
             before_text = text[window_start : span.start]

@@ -2353,3 +2353,16 @@ def test_a_day_of_the_month_without_a_month(text: str, published: date, day: dat
 def test_an_ordinal_exchange_is_no_day_of_the_month() -> None:
     m = one("Ukraine and Russia exchanged 84 prisoners each on Friday, on the 49th exchange of the war.", date(2025, 6, 14))
     assert m.event_date == date(2025, 6, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У п'ятницю додому повернулися 84 українці, з них 12 — цивільні.",
+        "В пятницу домой вернулись 84 украинца, из них 12 — гражданские.",
+        "On Friday 84 Ukrainians came home, of them 12 - civilians.",
+    ],
+)
+def test_of_them_n_dash_noun_is_a_subset(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 12)
