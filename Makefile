@@ -50,7 +50,7 @@ eval: $(STAMP)
 	@$(PY) scripts/eval_exchanges.py
 	@echo; echo "development set eval/holdout (studied for tuning since 2026-12-08):"
 	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout --no-seeds --check --floors eval/holdout/floors.json
-	@echo; echo "eval/holdout2 (held out until its failures were studied on 2026-12-08):"
+	@echo; echo "development set eval/holdout2 (studied for tuning since 2026-12-08; eval/holdout3 is held out):"
 	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout2 --no-seeds --check --floors eval/holdout2/floors.json
 	@echo; echo "held-out set eval/holdout3 (never seen by whoever tunes the extractor):"
 	@$(PY) scripts/eval_exchanges.py --labelled eval/holdout3 --no-seeds --check --floors eval/holdout3/floors.json

@@ -126,7 +126,16 @@ _GERMAN_RE = re.compile(
 _EVE_RE = re.compile(
     r"\b(?:напередодні|накануне)(?=\s*,|\s+(?:ввечері|вечером|вночі|ночью|вранці|утром|днем|вдень|"
     r"Україн\w*|Росі[яї]|Росси[яи]|Украин\w*|Київ|Киев|Москва|сторон\w*|Міноборони|Минобороны|Зеленськ\w*|"
-    r"Зеленск\w*|Коордштаб\w*|Координаційн\w*|Координационн\w*)\b)",
+    r"Зеленск\w*|Коордштаб\w*|Координаційн\w*|Координационн\w*|"
+    # "Накануне из плена вернулись ...", "напередодні у Стамбулі", "накануне состоялся обмен": a
+    # preposition, a figure or a verb in the past tense, not the genitive of a named day
+    r"(?:из|с|со|в|во|на|з|із|у|до|по|під|под)(?=\s)|\d+|\w+(?:лись|лися|лся|лась|лось|лося|ли|ло|ла)"
+    r")\b)",
+    re.IGNORECASE,
+)
+# "на сьогодні", "на сегодня", "as of today", "bis heute": up to now, not the day of an event
+_UP_TO_RE = re.compile(
+    r"(?:(?<!\w)(?:на|станом на|по состоянию на|до|as of|until|up to|bis|jusqu['’]à)\s+)$",
     re.IGNORECASE,
 )
 _RELATIVE_OFFSET = {
@@ -134,6 +143,41 @@ _RELATIVE_OFFSET = {
     "yesterday": -1, "hier": -1, "avant-hier": -2, "вчора": -1, "вчера": -1, "учора": -1, "gestern": -1, "vorgestern": -2,
     "last night": -1, "минулої ночі": -1, "прошлой ночью": -1,
 }  # fmt: skip
+
+
+# "on the 13th", "on the 1st" with no month: a day of the current month
+_DAY_OF_MONTH_RE = re.compile(r"\b(?:on|since|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?\w*(?:exchange|swap|anniversary|day|time|round|stage|century))", re.IGNORECASE)
+# a holiday named as the time of something: "At Easter, 246 came home", "на Великдень", "zu Ostern"
+_HOLIDAY_RE = re.compile(
+    r"\b(?:at|on|over|for)\s+(?:orthodox\s+)?(easter|christmas)(?:\s+(?:day|sunday|eve))?\b(?!\s+(?:truce|ceasefire))|"
+    r"\b(?:на|у|в)\s+(великдень|пасху|різдво|рождество)\b|"
+    r"\b(?:zu|an|über)\s+(ostern|weihnachten)\b|\bà\s+(pâques|noël)\b",
+    re.IGNORECASE,
+)
+
+
+def _orthodox_easter(year: int) -> date:
+    """Orthodox Easter (Meeus' Julian algorithm, then to the Gregorian calendar; 1900-2099)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=13)
+
+
+def _last_holiday(word: str, published: date) -> date:
+    """The holiday's latest day on or before the day after `published`."""
+    word = word.lower()
+    for year in (published.year, published.year - 1):
+        if word in ("easter", "великдень", "пасху", "ostern", "pâques"):
+            day = _orthodox_easter(year)
+        elif word == "рождество":
+            day = date(year, 1, 7)
+        else:
+            day = date(year, 12, 25)
+        if day <= published + timedelta(days=1):
+            return day
+    return day
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -205,6 +249,10 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     for m in _RELATIVE_RE.finditer(text):
         if m[1].lower() == "hier" and _GERMAN_RE.search(text):
             continue  # German "hier" is "here"
+        if re.search(r"(?:\bago|тому|назад)\s*,?\s*$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE):
+            continue  # "a year ago today", "рік тому сьогодні": an anniversary, the day is the old one
+        if _UP_TO_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Останній на сьогодні обмін", "the latest to date", "по состоянию на сегодня": until now
         if free(m.start(), m.end()):
             offset = _RELATIVE_OFFSET.get(m[1].lower(), 0)
             value = published + timedelta(days=offset) if published else None
@@ -228,6 +276,19 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
                 year = published.year if this_year else published.year - 1
             value = _safe_date(year, month, 1) if year else None
             found.append(DateSpan(value, m.start(2) if m[2] else m.start(5), m.end(), "month"))
+    for m in _DAY_OF_MONTH_RE.finditer(text):
+        if free(m.start(), m.end()) and published is not None:
+            # "on the 13th": a day of this month (or of the last, when it is still to come)
+            day = int(m[1])
+            value = _safe_date(published.year, published.month, day)
+            if value is None or value > published + timedelta(days=1):
+                prev = published.replace(day=1) - timedelta(days=1)
+                value = _safe_date(prev.year, prev.month, day)
+            found.append(DateSpan(value, m.start(), m.end(), "month_day"))
+    for m in _HOLIDAY_RE.finditer(text):
+        if free(m.start(), m.end()) and published is not None:
+            word = next(g for g in m.groups() if g)
+            found.append(DateSpan(_last_holiday(word, published), m.start(), m.end(), "absolute"))
     for m in _PAST_RE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateSpan(_past_value(m[1], published), m.start(), m.end(), "past"))

@@ -97,11 +97,34 @@ pro-Russian politician" adds one; "175+22" is a sum; "returned to Ukraine ... an
 to Russia" takes the nearer direction; "из плена возвращены 84, сообщило Минобороны России" is
 Russia's; a bare figure after bodies ("... 6,000 bodies; Ukraine returned 78.") counts bodies.
 
+From eval/holdout2 (a development set since 2026-12-08): a comparison recalls nothing ("as in
+previous swaps", "как и в предыдущие разы", "wie schon beim letzten Austausch"); "на сьогодні",
+"as of today", "a year ago today" are no date; a holiday as a time ("At Easter", "На Великдень",
+"zu Ostern": Orthodox Easter; "at Christmas") resolves to its latest day; the people's own history
+("who had been held in Ukraine since last year") dates nothing; "it was the 52nd exchange ...,
+when ..." keeps the ordinal; a part with a subject and verb of its own ("..., and Moscow also
+received three civilians") is that side's, an unsided extra in the next sentence ("Twelve civilians
+were also freed") the one side stated just before; residents of a region among the freed are where
+they come from (Kursk residents are civilians); "as well as Viktor Medvedchuk, a ... politician"
+adds one; "По его словам", "According to him" take the speaker before; "своїх" is the subject's, not
+the dative recipient's; counted people are not blanked across "while"; French "de ses", "ainsi
+que"; German "zusätzlich", "außerdem", "zudem" and a verb before its subject ("bekam die Ukraine 84
+zurück"); "a dozen", "84 человека"; a "Who ...?" question binds its verbless answer; an unsided
+"brought home" is the side of the dateline's capital ("KYIV —"); day subheadings ("Friday: 390
+each") head their day, "a three-day operation" / "триденний обмін" is a running total, "303
+soldiers on each side" is a figure whatever the verb, and a comma plus the other country's verb
+opens its own statement; a swap set apart from the Moscow-Kyiv exchanges ("nichts zu tun", "не
+имеет отношения") is not this war's; a negated return does not make a called-off swap go ahead.
+Mediators: "вновь", "в переговорах" (not peace talks), a pronoun opening the sentence after the
+country ("It called the release the result of its mediation"), "the Emiratis"; not a cue in a clause
+of an earlier year ("In 2022, Turkey brokered ..."), and an aside about the mediator (", which has
+mediated most swaps since 2024") is neither a tally nor the cue's clause.
+
 Known gaps: a weekly digest reporting two swaps a week apart keeps only the recent one; a named
 person added to a count with neither a title nor a restated total ("55 soldiers and Medvedchuk")
-is not counted; figures split across sentences that name no side ("Also returned were 12
-civilians"); "у ніч на п'ятницю" and "the day after talks on Thursday" are not resolved; a bare
-"thanked the UAE" names no mediator; languages other than these five.
+is not counted; an unsided extra after a both-sides figure stays unsided; a swap reported with no
+figure gives no mention; "у ніч на п'ятницю" and "the day after talks on Thursday" are not
+resolved; a bare "thanked the UAE" names no mediator; languages other than these five.
 """
 
 from __future__ import annotations
@@ -162,9 +185,9 @@ _TRIGGER_RE = _rx(
     r"brought (?:back|home)|brings? (?:back|home)|bringing (?:back|home)|handed (?:over|back)|transferr|"
     r"repatriat|recovered|back home|homecoming|traded|"
     r"received|got back|отримал|получил|"
-    r"обмін|обміня|полон|повернул|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
+    r"обмін|обміня|полон|повернул|повернув|повернен|повернут|поверта|звільн|передал|передан|додому|на батьківщину|"
     r"обмен|обменя|плен|вернул|возвращ|освобо|домой|на родину|"
-    r"échang|prisonnier|libér|captivit|rentr|relâch|récupér"
+    r"échang|prisonnier|libér|captivit|rentr|relâch|récupér|rapatri"
 )
 _EXCHANGE_WORD_RE = _rx(
     r"exchang|swap|trade|traded|обмін|обміня|обмен|обменя|austausch|ausgetauscht|tausch|échang"
@@ -179,7 +202,7 @@ _PEOPLE = (
     r"полонен\w*|військовополонен\w*|військов\w*|військовослужбовц\w*|військовослужбовець|захисник\w*|"
     r"захисниц\w*|бійц\w*|боєць|людей|людини|осіб|особи|цивільн\w*|громадян\w*|українц\w*|українок|"
     r"росіян\w*|морпіх\w*|прикордонник\w*|нацгвардійц\w*|медик\w*|героїв|героя|воїн\w*|поранен\w*|"
-    r"пленн\w*|военнопленн\w*|военнослужащ\w*|военн\w*|защитник\w*|бойц\w*|человек|гражданск\w*|"
+    r"пленн\w*|военнопленн\w*|военнослужащ\w*|военн\w*|защитник\w*|бойц\w*|человека?|гражданск\w*|"
     r"граждан\w*|украинц\w*|россиян\w*|солдат\w*|моряк\w*|пограничник\w*|морпех\w*|офицер\w*|"
     r"жител\w*|мешканц\w*|ранен\w*|тяжелоранен\w*|тяжкопоранен\w*|заручник\w*|бранц\w*|"
     r"gefangene\w*|kriegsgefangene\w*|soldaten|soldatinnen|militärangehörige\w*|armeeangehörige\w*|"
@@ -202,6 +225,9 @@ _CIVILIAN_RE = _rx(
     r"civilian|zivil|\bcivils?\b|residents?\b|цивільн|мирн\w* (?:жител|мешканц|громадян)|гражданск|мешканц|жител"
 )
 
+_RESIDENTS_RE = _rx(r"\bresidents?\b|\binhabitants?\b|\bnatives?\b|мешканц\w*|жител\w*|уродженц\w*|einwohner\w*|bewohner\w*|habitants?")
+_CIVILIAN_WORD_RE = _rx(r"civilian|zivil|\bcivils?\b|цивільн|гражданск|мирн")
+_BORDER_REGION_RE = _rx(r"\b(?:kursk|belgorod|bryansk)\b|курськ\w*|курск\w*|бєлгород\w*|белгород\w*|брянськ\w*|брянск\w*")
 _UA_NAT_RE = _rx(
     r"ukrain\w*|україн\w*|украин\w*|\bЗСУ\b|\bВСУ\b|\bВФУ\b|defenders?|захисник\w*|захисниц\w*|"
     r"azov\w*|азов\w*|mariupol\w*|маріупол\w*|"
@@ -258,7 +284,7 @@ _GIVE_RE = _rx(
 _GET_RE = _rx(
     r"brought (?:back|home)|brought(?=\s*$)|brings? (?:back|home)|got back|gets back|recovered|received|secured|"
     r"welcomed|won (?:back )?the release|repatriated|took back|\bgot\b|\bgets\b|erhielt\w*|bekam\w*|"
-    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*|"
+    r"повернул\w*|отримал\w*|вернул\w*(?!ся)|получил\w*|забрал\w*|récupéré\w*|ramené\w*|rapatrié\w*|"
     r"holte\w*|zurückgeholt|geholt|brachte\w* (?:\w+ ){0,3}?(?:zurück|heim|nach hause)"
 )
 _COMPLETED_RE = _rx(
@@ -301,6 +327,10 @@ _FUTURE_RE = _rx(
 _CUMULATIVE_RE = _rx(
     r"\b(?:since|so far|to date|over the course of|throughout|already|thus far|until now|up to now|"
     r"over (?:the )?(?:two|three|four|five|several|\d+) days|in (?:two|three|four|\d+) days|"
+    # "ending a three-day operation that returned 1,000 people to each side"
+    r"(?:two|three|four|five|multi|several|\d+)-day (?:operation|exchange|swap|process|handover)|"
+    r"(?:дво|три|трьох|чотири|двух|трех|трёх|четырех)денн\w*|(?:двух|трех|трёх|четырех)дневн\w*|"
+    r"(?:zwei|drei|vier|mehr)tägig\w*|"
     r"за (?:два|три|чотири|\d+) дні|за (?:два|три|четыре|\d+) дня|"
     r"innerhalb von (?:zwei|drei|vier|\d+) tagen|seit|bisher|"
     r"\bin \d+ (?:exchanges|swaps)\b|(?:у|в) \d+ (?:обмін\w*|обмен\w*)|"
@@ -323,7 +353,7 @@ _RECALL_RE = _rx(
     r"попередн\w*|минулого разу|минулий обмін|предыдущ\w*|прошлый обмен|прошлого обмена|в прошлый раз|"
     # a statistic of a period: "the biggest swap of the year", "найбільший обмін року"
     r"\b(?:largest|biggest|first|last|smallest)\s+(?:\w+\s+){0,2}?(?:swap|exchange)s?\s+(?:of|in|this)\s+"
-    r"(?:the\s+|this\s+)?(?:year|month|war|(?:19|20)\d\d)\b|\byear in review\b|\bin numbers\b|"
+    r"(?:the\s+|this\s+)?(?:year|month|(?:19|20)\d\d)\b|\byear in review\b|\bin numbers\b|"
     r"(?:найбільш\w*|крупнейш\w*|наибольш\w*)\s+(?:\w+\s+){0,2}?(?:обмін\w*|обмен\w*)\s+(?:року|года|(?:19|20)\d\d)|"
     r"підсумк\w* року|итог\w* года|jahresrückblick|bilan de l'année|"
     # a time the story looks back to, or an example: "in a swap that summer", "such as the swap of 50"
@@ -361,11 +391,11 @@ _RETURN_CONTEXT_RE = _rx(
     r"\b(?:home|free|freed|back|returned|released|exchanged|swapped|traded|handed|received|recovered|"
     r"repatriated|came|went|got|brought|returning|coming|walked|transferred|secured|swap|exchange|return|"
     r"changed hands)\b|"
-    r"додому|домой|на родину|на батьківщину|повернул\w*|повернен\w*|поверта\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
+    r"додому|домой|на родину|на батьківщину|повернул\w*|повернувся|повернен\w*|поверта\w*|звільн\w*|передал\w*|передан\w*|отримал\w*|"
     r"обмін\w*|обмен\w*|обменял\w*|вернул\w*|возвращ\w*|освобо\w*|получил\w*|"
     r"\d\s*-?(?:for|на|gegen|um|contre)-?\s*\d|frei\w*|zurück\w*|ausgetauscht|austausch|übergeb\w*|übergab|"
     r"heimgekehrt|erhielt\w*|rückkehr\w*|heimkehr\w*|tausch\w*|"
-    r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*"
+    r"libér\w*|échang\w*|rentr\w*|retour\w*|récupér\w*|relâch\w*|rapatri\w*|bekam\w*"
 )
 # "the swap, delayed for weeks, finally took place": put off, then done
 _WENT_AHEAD_RE = _rx(
@@ -373,6 +403,14 @@ _WENT_AHEAD_RE = _rx(
     r"were (?:freed|released|exchanged|swapped))\b|нарешті|таки відбув\w*|наконец|вс[её]-таки|все ж|"
     r"повернулися|повернулись|вернулись|освобождены|звільнені|\bendlich\b|\benfin\b|heimgekehrt|freigelassen"
 )
+def _went_ahead(text: str) -> bool:
+    """ "finally took place", "came home" — not "так і не повернулися", "never came home"."""
+    return any(
+        not re.search(r"(?:\bне|\bnot|\bnever|\bnicht|\bnie|\bpas)\s+(?:\w+\s+)?$", text[: m.start()], _I)
+        for m in _WENT_AHEAD_RE.finditer(text)
+    )
+
+
 _CALLED_OFF = (
     r"\b(?:postponed|delayed|put off|called off|cancell?ed|fell through|collapsed|derailed|"
     r"did not (?:take place|happen|go ahead)|didn't (?:take place|happen|go ahead)|never (?:took place|happened)|"
@@ -411,6 +449,22 @@ _APPROX_BEFORE_RE = _rx(
 _APPROX_AFTER_RE = _rx(r"^\s*(?:or so|-plus|\+(?!\s*\d)|or more|odd)\b")
 _EACH_BEFORE_RE = _rx(
     r"(?:\beach\b(?! other)|\bje\b|\bjeweils\b|\bboth\b[^,.;]{0,20}\beach\b|кожн\w*|каждая|каждой|каждый)[^,.;]{0,40}$"
+)
+# "303 soldiers on each side", "по 303 військових з кожного боку": a swap's figure, whatever the verb
+_RECIPIENT_RE = _rx(
+    r"(?<!\w)(?:україні|украине|росії|россии|києву|киеву|москві|москве|"
+    r"to (?:ukraine|russia|kyiv|kiev|moscow)|an (?:die ukraine|russland|kiew|moskau)|à (?:l'ukraine|la russie|kiev|moscou))(?!\w)"
+)
+_OTHER_STATEMENT_RE = _rx(
+    r",\s+(?:and\s+|а\s+|і\s+|и\s+|und\s+|et\s+)?(?=(?:russia|ukraine|moscow|kyiv|kiev|росі|україн|росси|украин|москв|київ|киев|"
+    r"russland|moskau|kiew|la russie|l'ukraine)\w*\s+(?:\w+\s+)?(?:передал|передан|отримал|получил|повернул|вернул|"
+    r"got|received|handed|released|freed|returned|erhielt|übergab|a reçu|a remis))"
+)
+_PEOPLE_EACH_SIDE_RE = _rx(
+    r"\d[\d,  ]*\s+(?:[^\W\d]+\s+){0,2}?(?:soldiers|prisoners|POWs|servicem[ae]n|captives|troops|people|"
+    r"військов\w*|полонен\w*|захисник\w*|военн\w*|пленн\w*|человек|людей|soldaten|gefangene\w*|soldats|prisonniers)"
+    r"\s+(?:on|from|for) (?:each|either|both) sides?\b|"
+    r"\d[\d,  ]*\s+(?:[^\W\d]+\s+){0,2}?(?:з кожного боку|з кожної сторони|с каждой стороны|auf jeder seite|pro seite|de chaque côté)"
 )
 _EACH_AFTER_RE = _rx(
     r"^[^,.;]{0,40}?(?:\beach\b|\bapiece\b|\bper side\b|from each side|on each side|from either side|"
@@ -459,7 +513,7 @@ def _mentions_return(lowered: str) -> bool:
 
 _ADDITIVE_GAP_RE = _rx(
     r"(?<!\w)(?:and|plus|as well as|along with|together with|in addition to|also|та|і|й|а також|плюс|и|"
-    r"а также|также|ще|еще|ещё|with|und|sowie|außerdem|zusätzlich)(?!\w)|\+|^\s*,\s*$"
+    r"а также|также|ще|еще|ещё|with|und|sowie|außerdem|zusätzlich|ainsi que|et|en plus de)(?!\w)|\+|^\s*,\s*$"
 )
 # the people counted are the subject of a return: their side is the side reporting it
 _RETURNED_HOME_RE = _rx(
@@ -534,7 +588,8 @@ def _subset_marker_leads(gap: str) -> bool:
 
 _ADDITIVE_SENTENCE_RE = _rx(
     r"\b(?:also|in addition|additionally|as well|on top|besides|plus|beyond|separately)\b|"
-    r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b"
+    r"також|крім того|окрім того|додатково|кроме того|также|дополнительно|\bще\b|\bещё\b|\bеще\b|"
+    r"\b(?:zusätzlich|außerdem|darüber hinaus|zudem|ebenfalls|auch|en outre|également|de plus|en plus|aussi)\b"
 )
 _ORDINAL_EXCHANGE_RE = _rx(r"^\W{0,3}(?:\w+\W+){0,2}?(?:prisoner |POW )?(?:exchange|swap|обмін\w*|обмен\w*)")
 _NOT_NUMBER_AFTER_RE = _rx(
@@ -634,6 +689,34 @@ def _isolated_link_line(lines: list[str], position: int) -> bool:
     return not any(_mentions_return(n.lower()) for n in neighbours)
 
 
+# a question-and-answer piece: "Who came home to Ukraine?" then "According to Zelensky, 146
+# servicemen and eight civilians." The answer is the question's subject.
+_WHO_QUESTION_RE = _rx(r"^(?:who|хто|кто|wer|qui)\s+((?:[^\W\d][\w'’-]*\s*){1,8})\?$")
+
+
+def _answers_with_their_questions(lines: list[str]) -> list[str]:
+    """ "Who came home to Ukraine?" + "According to Zelensky, 146 servicemen." reads as "According to
+    Zelensky, 146 servicemen came home to Ukraine." when the answer has no verb of its own."""
+    result = list(lines)
+    for i in range(len(lines) - 1):
+        q = _WHO_QUESTION_RE.match(lines[i])
+        if not q or lines[i + 1].endswith("?"):
+            continue
+        m = re.match(r"^(.*?[.!])(\s.*)?$", lines[i + 1]) or re.match(r"^(.*)()$", lines[i + 1])
+        first, rest = m[1], m[2] or ""
+        main = re.sub(r",\s*(?:which|who|що|яка|який|які|который|которая|которые|die|der|das|qui)\b.*$", "", first)
+        if _ANY_VERB_RE.search(re.sub(r"^(?:according to|за словами|по словам|laut|selon)\b[^,]*,", "", main, flags=_I)):
+            continue  # the answer is a sentence of its own
+        said = re.match(r"^(.*?)(,\s+(?:the\s+)?[^,]{1,40}?\s+(?:said|says|reported|stated|announced))\.?$", main, _I)
+        if said:  # "Ninety soldiers and two civilians, the ombudsman said."
+            result[i + 1] = said[1] + " " + q[1].strip() + said[2] + first[len(main) :].rstrip(" .!") + "." + rest
+            continue
+        # "The UAE, which has mediated most swaps since 2024." -> "The UAE brokered it, which ..."
+        predicate = " " + q[1].strip()
+        result[i + 1] = main.rstrip(" .!") + predicate + first[len(main) :].rstrip(" .!") + "." + rest
+    return result
+
+
 def _sentences(text: str, title: str | None) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     seen_lines: set[str] = set()
@@ -656,6 +739,7 @@ def _sentences(text: str, title: str | None) -> list[_Sentence]:
             continue
         after_label = False
         lines.append(line)
+    lines = _answers_with_their_questions(lines)
     for position, line in enumerate(lines):
         key = _normalise(line)
         if key in seen_lines:
@@ -787,11 +871,12 @@ _PERSON_TITLE = (
     r"политик\w*|бизнесмен\w*|олигарх\w*"
 )
 _NAMED_PERSON_AFTER_RE = _rx(
-    r"^[^\W\d]*(?:\s+[^\W\d]+){0,3}?\s*(?:"
+    r"^[^\W\d]*(?:\s+[^\W\d][\w'’-]*){0,5}?\s*(?:"
     r"(?:,\s*|\s)(?:and|und|et|та|і|и|plus|as well as)\s+(?:the\s+|den\s+|der\s+|le\s+|l'|a\s+)?(?:[\w-]+\s+){0,3}?"
     rf"(?:{_PERSON_TITLE})\s+(?:[A-ZА-ЯІЇЄ][\w'-]+\s*){{1,3}}|"
     # "55 soldiers and Viktor Medvedchuk, a pro-Russian politician": the name, then who he is
-    r"(?:,\s*|\s)(?:and|und|et|та|і|и)\s+(?-i:[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+){0,2}),\s+"
+    r"(?:,\s*|\s)(?:and|und|et|та|і|и|as well as|along with|together with|plus|sowie|а также|а також|ainsi que)\s+"
+    r"(?-i:[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+){0,2}),\s+"
     rf"(?:a\s+|an\s+|the\s+|der\s+|den\s+|le\s+|un\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_TITLE})\b|"
     # "55 soldiers - and Medvedchuk.": a bare surname closing the clause after a dash
     r"\s*[-–—]\s*(?:and|und|et|і|и|та)\s+(?-i:[A-ZА-ЯІЇЄ][a-zа-яіїє'’-]{3,})(?=\s*(?:[.;]|$)))"
@@ -859,7 +944,7 @@ def _people_head_end(np: str) -> int | None:
     own = re.match(r"^(?:of (?:its|their|our) own|своїх|своих|seiner|ihrer)\b", np, _I)
     if own:
         return own.end()  # "Russia got back 144 of its own"
-    of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+)(.*)$", np, _I)
+    of = re.match(r"^(?:of (?:its|their|our|his|her|the)\s+|de (?:ses|leurs|nos)\s+)(.*)$", np, _I)
     phrase = of[1] if of else np
     # the first stop word after the head's first word ("84 freed Ukrainians were ...": "were")
     stop = next((m for m in _NP_STOP_RE.finditer(phrase) if m.start() > 0), None)
@@ -906,6 +991,14 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     pos, actor = max(actors)
     between = clause_before[pos:]
     other = RU if actor == UA else UA
+    # German verb-second: "Am Freitag bekam die Ukraine 84 Soldaten zurück", "übergab Russland 84"
+    inverted = re.search(r"(\w+)\s+(?:die\s+|der\s+)?\w+\s*$", clause_before[:pos])
+    if inverted and re.fullmatch(r"\s*(?:(?:am|an|im|in|auf|nach)\s+\w+\s+)?", between) and inverted[1].lower() not in ("und", "oder"):
+        verb = inverted[1]
+        if _GET_RE.fullmatch(verb):
+            return actor
+        if _GIVE_RE.fullmatch(verb):
+            return other
     # "Ukraine secured the release of 215 ... , handing over 56 in return": a participle after a
     # comma shares the sentence's subject, however long the clause before it
     participle = re.search(
@@ -935,6 +1028,13 @@ def _side_from_subject_verb(clause_before: str, lang: str) -> str | None:
     if give_hit:
         return other
     return None
+
+
+_HIS_WORDS_RE = _rx(
+    r"\b(?:по (?:его|ее|её|их) (?:словам|данным)|за (?:його|її|їхніми|їх) (?:словами|даними)|"
+    r"according to (?:him|her|them)|(?:he|she) (?:said|added|wrote)|nach (?:seinen|ihren) (?:Worten|Angaben)|"
+    r"(?:seinen|ihren) Angaben zufolge|selon (?:lui|elle))\b"
+)
 
 
 def _speaker(sentence: str, before: int) -> str | None:
@@ -1030,9 +1130,31 @@ def _cumulative(sentence_before: str, clause_after: str) -> bool:
     )
 
 
+# "as in previous swaps", "как и в предыдущие разы", "як і під час попередніх обмінів", "wie schon bei
+# früheren Austauschen": this swap compared with earlier ones, which recalls none of them
+_AS_BEFORE_RE = _rx(
+    r"\bas (?:in|with|during|at|for|on) (?:the |all |most |many |several |other )?"
+    r"(?:previous|earlier|prior|past|recent|other|many) (?:\w+ )?(?:exchanges|swaps|times|rounds|ones|occasions)\b|"
+    r"\bas (?:it (?:has|had|did)|they (?:have|had|did)) (?:done )?(?:\w+ )?(?:before|previously|in the past)\b|"
+    r"\bas (?:before|previously)\b|"
+    r"\bкак и (?:в|во время|при)\s+(?:\w+\s+)?(?:предыдущ|прошл|прежн)\w*(?:\s+(?:раз\w*|обмен\w*))?|"
+    r"\bкак и (?:ранее|прежде|раньше)\b|"
+    r"\bяк і (?:під час|в|у|при)\s+(?:\w+\s+)?(?:попередн|минул)\w*(?:\s+(?:раз\w*|обмін\w*))?|"
+    r"\bяк і (?:раніше|минулого разу)|"
+    r"\bwie (?:schon |auch |bereits )?(?:beim|bei|in|während) (?:den |der |dem )?(?:früher|vorherig|vorig|letzt|bisherig)\w* \w+|"
+    r"\bwie (?:schon |bereits )?(?:zuvor|bisher)\b|\bcomme (?:lors|pour) (?:des|de) (?:précédent|dernier)\w* \w+"
+)
+
+
+def _blank_comparisons(text: str) -> str:
+    """`text` with "as in previous swaps" blanked (same length): a comparison recalls nothing."""
+    return _AS_BEFORE_RE.sub(lambda m: " " * len(m[0]), text)
+
+
 def _blank_ordinal_scopes(sentence: str, numbers: list[NumberSpan]) -> str:
     """Blank out "(already) the 49th exchange since February 2022": its "since" and "already"
-    belong to the ordinal, not to the counts around it."""
+    belong to the ordinal, not to the counts around it; and "as in previous swaps"."""
+    sentence = _blank_comparisons(sentence)
     for span in numbers:
         if not (span.is_ordinal and _ORDINAL_EXCHANGE_RE.match(sentence[span.end :])):
             continue
@@ -1127,14 +1249,59 @@ _MAX_SENTENCE_CHARS = 1500
 _MAX_COUNTS_PER_SENTENCE = 12
 
 
+# a side named as the subject between a figure and the part added to it
+_ACTOR_IN_GAP_RE = _rx(
+    r"(?:,|\band\b|\bund\b|\bі\b|\bи\b|\bet\b)\s+(?:\w+\s+){0,2}?"
+    r"(?:Moscow|Kyiv|Kiev|Russia|Ukraine|Moskau|Kiew|Russland|Москва|Київ|Киев|Росія|Россия|Україна|Украина|Moscou|la Russie|l'Ukraine)\b"
+)
+_PEOPLE_HISTORY_RE = _rx(
+    r"\b(?:who|whom|that)\s+(?:had\s+|have\s+|has\s+)?(?:been\s+|were\s+|was\s+)?(?:\w+\s+)?"
+    r"(?:held|taken|captured|detained|seized|abducted|deported|imprisoned|jailed|kept|taken\s+prisoner)\b[^,;.]*|"
+    r"(?:котор\w+|які|яких|що)\s+(?:\w+\s+)?(?:был\w*\s+|бул\w*\s+)?"
+    r"(?:захвач\w*|взят\w*|удержива\w*|утримува\w*|затрима\w*|задержа\w*|попал\w*|потрапил\w*|вывез\w*|вивез\w*)[^,;.]*|"
+    r"\b(?:взят\w*|захвач\w*|захоплен\w*|попавш\w*)\s+(?:в|у)\s+(?:плен|полон)\b[^,;.]*|"
+    r"\b(?:die|der)\s+(?:\w+\s+){0,8}?(?:festgehalten|gefangen\s+genommen|verschleppt|inhaftiert)\s+(?:worden\s+)?(?:waren|war|wurden)\b"
+)
+
+
+# a dateline naming the capital the story is filed from: "KYIV —", "KYIV (AP) —", "MOSCOW, Feb 5"
+_HOME_DATELINE_RE = re.compile(
+    r"^\s*(?:(KYIV|KIEV|KYJIW|KIEW|КИЇВ|КИЕВ)|(MOSCOW|MOSKAU|MOSCOU|МОСКВА))\b(?![/-])[^a-z]{0,40}?(?:—|–|-|\(|,)"
+)
+
+
+def _dateline_home(sentences: list[_Sentence]) -> str | None:
+    """The side an unqualified "home" is, when the story is filed from one capital only."""
+    for s in sentences[:4]:
+        m = _HOME_DATELINE_RE.match(s.text)
+        if m:
+            return UA if m[1] else RU
+    return None
+
+
+_HOME_BEFORE_RE = _rx(r"\b(?:brought|bring\w*|came|coming|sent|returned)\s+(?:back\s+)?home\s+(?:\w+\s+)?$")
+
+
 def _counts_in_sentence(
-    sentence: _Sentence, lang: str, published: date | None, dates: list[DateSpan], previous_text: str = ""
+    sentence: _Sentence,
+    lang: str,
+    published: date | None,
+    dates: list[DateSpan],
+    previous_text: str = "",
+    home: str | None = None,
 ) -> tuple[list[_Count], bool, bool]:
     """People counts stated as news in one sentence; whether it recalls an old swap; a running total.
     `previous_text` is the sentence before it (a bare figure there may count what it counted)."""
     text = sentence.text[:_MAX_SENTENCE_CHARS]
     numbers = find_numbers(text)
     scoped = _blank_ordinal_scopes(text, numbers)  # for markers only; same length as text
+    # "eight residents of the Kursk region who had been held in Ukraine after Kyiv's incursion last
+    # year": the people's own history dates nothing about the swap
+    history = [(m.start(), m.end()) for m in _PEOPLE_HISTORY_RE.finditer(text)]
+    if history:
+        for a, b in history:
+            scoped = scoped[:a] + " " * (b - a) + scoped[b:]
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in history)]
     counts: list[_Count] = []
     recalled_any = cumulative_any = False
     previous_clause_old = False
@@ -1155,7 +1322,7 @@ def _counts_in_sentence(
         previous_clause_old = by_date or (previous_clause_old and not dated_here)
         recalled_any = recalled_any or recalled
         excluded_clause = bool(
-            (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _WENT_AHEAD_RE.search(clause_full))
+            (_WITHOUT_EXCHANGE_RE.search(clause_full) and not _went_ahead(clause_full))
             or _OTHER_SENSE_RE.search(clause_full)
         )
         previous: _Count | None = None
@@ -1170,6 +1337,9 @@ def _counts_in_sentence(
                 continue
             local_end = span.end - clause_start
             np = _noun_phrase(after_text, 0)
+            dash = re.match(r"^\s*[—–-]\s+(?=[^\W\d])", after_text)
+            if dash and re.search(r"(?:з|із|из) (?:них|яких|которых)\s*,?\s*$|(?:of|among) (?:them|whom)\s*,?\s*$", text[max(0, span.start - 30) : span.start], _I):
+                np = _noun_phrase(after_text[dash.end() :], 0)  # "з них 12 — цивільні": the dash is "are"
             # local context only: keeps a pathological one-sentence page linear in its length
             window_start = max(clause_start, span.start - _CONTEXT_CHARS)
             before_text = text[window_start : span.start]
@@ -1270,13 +1440,24 @@ def _counts_in_sentence(
             own_start = max([clause_start] + [n.end for n in numbers if n.end <= span.start])
             own_end = min([clause_end] + [n.start for n in numbers if n.start >= span.end])
             if _STILL_HELD_RE.search(text[own_start:own_end]) or not (
-                breakdown or ellipsis or _RETURN_CONTEXT_RE.search(clause_full)
+                breakdown
+                or ellipsis
+                or _RETURN_CONTEXT_RE.search(clause_full)
+                or _PEOPLE_EACH_SIDE_RE.match(text[span.start : span.end + 60])
             ):
                 continue  # "8,000 remain in captivity", "sentenced 12 fighters": nobody came back
             if recalled or _old_date_when_before(dates, text, span.start, published):
                 continue
             approx = bool(_APPROX_BEFORE_RE.search(before_text) or _APPROX_AFTER_RE.match(after_text))
             np_head = np[:head_end] if head_end is not None else ""
+            if (
+                _RESIDENTS_RE.search(np_head)
+                and not _CIVILIAN_WORD_RE.search(np_head)
+                and not _BORDER_REGION_RE.search(np[:120])
+            ):
+                # "троє жителів Чернігівщини", "three residents of our region" among the freed: where
+                # some returnees come from, not a group of them (Kursk residents are civilians)
+                continue
             group = MAIN
             if _WOUNDED_RE.search(np_head):
                 group = WOUNDED
@@ -1359,8 +1540,14 @@ def _counts_in_sentence(
                 side, relation = (TOTAL, "base") if previous.side == BOTH else (previous.side, "whole")
             elif side is None and relation != "base" and previous is not None:
                 # "175 Ukrainians ... as well as 22 seriously injured"; "175 for 175 and 22 wounded":
-                # the wounded released on top go to Ukraine
-                side = UA if previous.side == BOTH and group == WOUNDED else previous.side
+                # the wounded released on top go to Ukraine; but a subject and verb of the part's
+                # own ("157 each ..., and Moscow also received three civilians") say whose it is
+                own = (
+                    _side_from_subject_verb(_without_counted_people(text[previous.end : span.start]), lang)
+                    if _ACTOR_IN_GAP_RE.search(text[previous.end : span.start])
+                    else None
+                )
+                side = own or (UA if previous.side == BOTH and group == WOUNDED else previous.side)
             elif side is None and (_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text)):
                 side = TOTAL
             if side is None:
@@ -1378,6 +1565,12 @@ def _counts_in_sentence(
                 # "Kyiv said 106 soldiers returned home", "the ministry reported the return of 90":
                 # the speaker's own people
                 side = _speaker(text, span.start)
+            if side is None and home and (
+                _HOME_BEFORE_RE.search(before_text[-60:]) or re.match(r"^[^.;]{0,60}?\b(?:came|come|are|were|returned)\s+home\b", after_text, _I)
+            ):
+                # "KYIV — ... Thursday's exchange brought home 185 soldiers": home is where the
+                # story is filed from
+                side = home
             if side is None and _BOTH_SUBJECT_RE.search(before_text) and _GIVE_RE.search(before_text):
                 side = TOTAL if _EXCHANGE_WORD_RE.search(before_text) else BOTH
             elif (
@@ -1406,7 +1599,14 @@ def _counts_in_sentence(
                 approx=approx,
                 relation=relation,
                 explicit_side=explicit,
-                speaker=_speaker(text[window_start : span.end + _CONTEXT_CHARS], span.start - window_start),
+                speaker=_speaker(text[window_start : span.end + _CONTEXT_CHARS], span.start - window_start)
+                # "Зеленский привел другую цифру. По его словам, домой вернулись 189": the speaker
+                # of the sentence before
+                or (
+                    _speaker(previous_text, len(previous_text))
+                    if _HIS_WORDS_RE.search(text[: span.start])
+                    else None
+                ),
                 in_additive_sentence=bool(_ADDITIVE_SENTENCE_RE.search(text)),
                 descriptor=descriptor,
                 totalled=bool(_TOTAL_NEAR_RE.search(near_before) or _TOTAL_AFTER_RE.match(after_text)),
@@ -1437,12 +1637,17 @@ def _stated_side(
     if ru and not ua:
         return RU, True
     # "230 of their service members", "Russia got back 144 of its own"
-    if re.match(r"^\s*(?:of (?:its|their|our)|своїх|своих)\b", np, _I):
-        side = _side_from_actor(_without_counted_people(sentence[: span.start]))
+    if re.match(r"^\s*(?:of (?:its|their|our)|своїх|своих|de (?:ses|leurs))\b", np, _I):
+        # "Росія передала Україні 84 полонених, а отримала 84 своїх": the reflexive is the subject's,
+        # not the recipient's (a dative "Україні", "to Kyiv" is no owner)
+        side = _side_from_actor(_RECIPIENT_RE.sub(lambda m: " " * len(m[0]), _without_counted_people(sentence[: span.start])))
         if side:
             return side, True
     # the direction must belong to this count: stop at the next number or a colon
     clause_after = re.split(r"[:\d]", clause[span.end - clause_start :], maxsplit=1)[0][:100]
+    # "270 військових і 120 цивільних, Росії передали таку саму кількість": a comma and the other
+    # country open a statement of its own
+    clause_after = _OTHER_STATEMENT_RE.split(clause_after, maxsplit=1)[0]
     near_before = sentence[max(previous_end, clause_start, span.start - 60) : span.start]
     after_ua, after_ru = _TO_UA_RE.search(clause_after), _TO_RU_RE.search(clause_after)
     if (
@@ -1478,7 +1683,9 @@ def _stated_side(
 def _without_counted_people(text: str) -> str:
     """Blank out "175 Ukrainian prisoners": counted people are not the actor of a later verb."""
     return re.sub(
-        r"\d[\d,  ]*\s+(?:(?!(?:and|та|і|и|und|et)\b)\w+\s+){0,2}?(?:ukrain|russia|україн|росі|украин|росси)\w*",
+        # (not across a clause: "84 soldiers while Russia received 84 of its servicemen")
+        r"\d[\d,  ]*\s+(?:(?!(?:and|та|і|и|und|et|while|whereas|but|а|але|но|aber|mais|tandis)\b)\w+\s+){0,2}?"
+        r"(?:ukrain|russia|україн|росі|украин|росси)\w*",
         lambda m: " " * len(m[0]),
         text,
         flags=_I,
@@ -1760,6 +1967,11 @@ _EARLIER_PERIOD_RE = _rx(
     r"в\s+перв\w+\s+(?:год|месяц\w+)\s+(?:войны|вторжения|СВО)|"
     r"\bминулого\s+року\b|\bторік\b|\bв\s+прошлом\s+году\b"
 )
+_PRONOUN_OPENING_RE = _rx(r"^\W*(?:it|they|the country|the emirates|воно|вони|оно|они|sie|es|elle|ils)\s+(?!\w+\s+(?:to|that)\b)")
+_IN_SWAP_TALKS_RE = _rx(
+    r"^\W*(?:в|у|in)\s+(?:the\s+)?(?:переговор\w*|talks|negotiations)\b"
+    r"(?!\s+(?:о|про|on|about)\s+(?:мир|прекращени|припинен|перемир|peace|a\s+ceasefire|ceasefire))"
+)
 _TALKS_AFTER_CUE_RE = _rx(
     r"^\W*(?:the\s+)?(?:\w+\s+)?(?:talks|discussions|negotiations|meeting|peace|dialogue|переговор\w*)\b"
 )
@@ -1821,36 +2033,73 @@ def _names_mediator(text: str, names: re.Pattern[str], capital: re.Pattern[str] 
     )
 
 
-def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+_ASIDE_RE = _rx(r",\s*(?:which|who|що|яка|який|які|который|которая|которые|die|der|qui)\b[^,;.]*")
+
+
+def _blank_asides(text: str, keep: int) -> str:
+    """`text` with its relative asides (", which has mediated most swaps since 2024") blanked,
+    except the one holding position `keep`."""
+    return _ASIDE_RE.sub(lambda m: m[0] if m.start() <= keep < m.end() else " " * len(m[0]), text)
+
+
+def _mediators(
+    sentences: list[_Sentence], excluded: set[int], published: date | None = None
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Countries named beside a mediation cue ("brokered by the UAE", "за посередництва ОАЕ",
     "He thanked Turkey for its mediation"). "US-mediated talks" is about talks, not the swap."""
     codes: set[str] = set()
     used: set[int] = set()
     previous_about_exchange = False
+    previous_subject: str | None = None  # the country a sentence opens with ("The UAE, which ...")
     for s in sentences:
         about_exchange = _mentions_return(s.text.lower())
+        marked = _blank_comparisons(s.text)  # "как и в предыдущие разы" recalls no earlier swap
         cues = [
             m
             for m in _MEDIATION_CUE_RE.finditer(s.text)
-            if not _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
-            # "1,994 captives exchanged through UAE mediation so far": a running tally
-            and not _TALLY_RE.search(s.text[max(0, m.start() - 50) : m.end() + 50])
+            if not (
+                _TALKS_AFTER_CUE_RE.match(s.text[m.end() :])
+                # "Посредничество в переговорах (об обмене) оказали ОАЭ": mediation in the talks
+                # that made this swap, unless they are peace talks
+                and not _IN_SWAP_TALKS_RE.match(s.text[m.end() :])
+            )
+            # "1,994 captives exchanged through UAE mediation so far": a running tally (not one in
+            # an aside about the mediator: "The UAE brokered it, which has mediated most swaps since 2024")
+            and not _TALLY_RE.search(_blank_asides(s.text, m.start())[max(0, m.start() - 50) : m.end() + 50])
             # "Turkey had earlier offered to mediate": a mediation offered or of another time
-            and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(s.text))
+            and not any(n.start() <= m.start() < n.end() for n in _MEDIATION_NOT_RE.finditer(marked))
         ]
         # each cue speaks of the countries in its clause ("The UAE brokered it; Qatar has mediated
         # before"), not of one whose clause is about children ("Qatar helped return 20 children")
         clauses = _clause_bounds(s.text)
-        kept = [(a, b) for a, b in clauses if not _CHILD_RE.search(s.text[a:b])]
+        # (an aside holding no cue says nothing of the cue: "Qatar helped arrange it, which has also
+        # worked on the return of children")
+        cue_starts = [m.start() for m in cues]
+        unaside = s.text
+        for aside in _ASIDE_RE.finditer(s.text):
+            if not any(aside.start() <= c < aside.end() for c in cue_starts):
+                unaside = unaside[: aside.start()] + " " * len(aside[0]) + unaside[aside.end() :]
+        kept = [(a, b) for a, b in clauses if not _CHILD_RE.search(unaside[a:b])]
         cues = [m for m in cues if any(a <= m.start() < b for a, b in kept)]
         scope = " | ".join(s.text[a:b] for a, b in kept if any(a <= m.start() < b for m in cues))
         # a cue in a sentence of its own ("He thanked Turkey for its mediation") counts unless it
         # is about the future or the past ("Qatar offered to mediate", "has mediated before")
         standalone = not _FUTURE_RE.search(s.text) and not re.search(
-            r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", s.text, _I
+            r"\b(?:before|previously|earlier|in the past)\b|раніше|ранее", marked, _I
         )
-        # "In the war's first year, Turkey and Saudi Arabia played a role ...": another time's swaps
-        of_another_time = bool(_EARLIER_PERIOD_RE.search(scope))
+        # "In the war's first year, Turkey and Saudi Arabia played a role ...", "In 2022, Turkey
+        # brokered the release of ...": the swaps of another time
+        of_another_time = bool(_EARLIER_PERIOD_RE.search(scope)) or (
+            published is not None
+            and bool(scope)
+            and (
+                _recalled_date(find_dates(scope, published), 0, len(scope), scope, published)
+                or any(
+                    int(y) < published.year
+                    for y in re.findall(r"\b(?:in|during|im|en|в|у)\s+((?:19|20)\d\d)\b(?![-–])", scope, _I)
+                )
+            )
+        )
         if cues and s.index not in excluded and not of_another_time and (
             about_exchange or previous_about_exchange or standalone
         ):
@@ -1859,6 +2108,10 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
                 for code, names, capital in _mediator_patterns()
                 if _names_mediator(scope, names, capital)
             }
+            if not found and _PRONOUN_OPENING_RE.match(s.text) and previous_subject:
+                # 'The UAE ... said its diplomats had worked on the deal. It described the release as
+                # the product of "successful mediation efforts"': the pronoun is the country before
+                found = {previous_subject}
             if not found:  # 'The UAE said "its mediation" made it possible': the cue quoted apart
                 wide = " | ".join(s.text[a:b] for a, b in kept)
                 found = {
@@ -1870,6 +2123,11 @@ def _mediators(sentences: list[_Sentence], excluded: set[int]) -> tuple[tuple[st
             if found:
                 used.add(s.index)
         previous_about_exchange = about_exchange and s.index not in excluded
+        lead = s.text[:60]
+        previous_subject = next(
+            (code for code, names, _ in _mediator_patterns() if (m := names.search(lead)) and m.start() <= 8),
+            None,
+        )
     return tuple(sorted(codes)), tuple(sorted(used))
 
 
@@ -1891,9 +2149,25 @@ _EXCHANGE_WAS_RE = _rx(
 )
 
 
+_THIS_WAS_RE = _rx(
+    r"\b(?:it|this|this one|this swap|this exchange|today['’]s swap)\s+(?:was|is|marks|marked|became)\s+(?:the\s+)?$|"
+    r"(?:^|\W)(?:це|это|он|він|es|c['’]est|dies)\s+(?:був|был|став|стал|стало|є|war|ist|était|est)?\s*(?:вже\s+|уже\s+|der\s+|le\s+)?$"
+)
+
+
 def _exchange_number(sentences: list[_Sentence], recalled: set[int]) -> tuple[int | None, int | None]:
     for s in sentences:
         if s.index in recalled:
+            # "it was the 49th exchange of the war and the first since early August, when 22 were
+            # returned": the ordinal named as this swap's comes before what the sentence recalls
+            for span in find_numbers(s.text):
+                if (
+                    span.is_ordinal
+                    and 5 <= span.value <= 500
+                    and _ORDINAL_EXCHANGE_RE.match(s.text[span.end :])
+                    and _THIS_WAS_RE.search(s.text[: span.start])
+                ):
+                    return span.value, s.index
             continue
         german = _GERMAN_ORDINAL_EXCHANGE_RE.search(s.text)
         if german and 5 <= int(german[1]) <= 500:
@@ -1983,11 +2257,22 @@ _SWAP_HAPPENED_RE = _rx(
 
 _FOREIGN_PARTY_RE = _rx(
     r"united states|\bU\.?S\.?\b|america\w*|german\w*|poland|polish|norway|slovenia|belarus\w*|armenia\w*|"
-    r"azerbaijan\w*|israel\w*|\bthe west\b|western|\bсша\b|америк\w*|герман\w*|німеч\w*|вірмен\w*|армени\w*|азербайдж\w*"
+    r"azerbaijan\w*|israel\w*|\bthe west\b|western|\bсша\b|америк\w*|герман\w*|німеч\w*|вірмен\w*|армени\w*|азербайдж\w*|"
+    r"westlich\w*|\bdes westens\b|vereinigten staaten|\bUSA\b|західн\w*|западн\w*|occidenta\w*|états-unis|américain\w*"
+)
+_RU_NAME = r"(?:moscow|russia|moskau|russland|moscou|la russie|москв\w*|росси\w*|росі\w*)"
+_UA_NAME = r"(?:kyiv|kiev|kiew|ukraine|l'ukraine|київ\w*|києв\w*|україн\w*|киев\w*|украин\w*)"
+_PAIR = rf"(?:{_RU_NAME}\s+(?:and|und|et|и|і|та)\s+{_UA_NAME}|{_UA_NAME}\s+(?:and|und|et|и|і|та)\s+{_RU_NAME})"
+_UNRELATED = (
+    r"(?:nothing to do|nichts zu tun|не (?:имеет|имел) (?:никакого )?отношения|"
+    r"не ма[єв] (?:жодного )?(?:стосунку|відношення)|n'a rien à voir|unrelated|separate from|getrennt)"
 )
 _NOT_UKRAINE_RE = _rx(
     r"(?:did not|does not|didn't|doesn't|not) involv\w* ukraine|unrelated to (?:the war in )?ukraine|"
-    r"не стосу\w* україни|не касается украины"
+    r"не стосу\w* україни|не касается украины|"
+    # "Mit dem Austausch von Kriegsgefangenen zwischen Moskau und Kiew hat der Deal nichts zu tun":
+    # the swaps between the two countries named apart from this one
+    rf"(?:{_PAIR}[^.]{{0,120}}?{_UNRELATED}|{_UNRELATED}[^.]{{0,120}}?{_PAIR})"
 )
 
 
@@ -2042,6 +2327,25 @@ _ENTRY_TIME_RE = _rx(
 )
 
 
+def _side_unsided_extras(facts: list[_SentenceFacts]) -> None:
+    """ "Ukraine got back 72 soldiers. Twelve civilians were also freed.": a sentence adding only
+    wounded or civilians, with no side of its own, right after one side's figure, adds to that side."""
+    previous: _SentenceFacts | None = None
+    for f in facts:
+        if (
+            previous is not None
+            and f.counts
+            and previous.counts
+            and all(c.side is None and c.group != MAIN and c.in_additive_sentence and not c.approx for c in f.counts)
+        ):
+            sides = {c.side for c in previous.counts if c.group == MAIN}
+            if len(sides) == 1 and (side := sides.pop()) in (UA, RU):
+                for c in f.counts:
+                    c.side = side
+        if f.counts or f.is_trigger:
+            previous = f
+
+
 def detect_published(text: str) -> date | None:
     """A date the text states as its own ("date 2024-01-04", a dated dateline), else None."""
     return find_stated_date(text)
@@ -2075,9 +2379,11 @@ def extract_exchanges(
             or bool(_BREAKDOWN_LOWER.search(lowered))
             # "Russia got 90 servicemen", "Ukraine said it had brought 115 of its defenders home"
             or bool(_RETURN_CONTEXT_LOWER.search(lowered) and _PEOPLE_LOWER.search(lowered))
+            or bool(_PEOPLE_EACH_SIDE_RE.search(lowered))
         )
     if not any(triggers):
         return []
+    home = _dateline_home(sentences)
     facts: list[_SentenceFacts] = []
     dated: set[int] = set()  # sentences analysed for figures (their dates are found on the way)
     previous_text = ""
@@ -2087,12 +2393,13 @@ def extract_exchanges(
             dated.add(s.index)
             f.dates = find_dates(s.text, published)
             f.counts, f.is_recalled, f.is_cumulative = _counts_in_sentence(
-                s, lang, published, f.dates, previous_text
+                s, lang, published, f.dates, previous_text, home
             )
         facts.append(f)
         previous_text = s.text
     if not any(f.counts for f in facts):
         return []
+    _side_unsided_extras(facts)
     for f in facts:  # the other sentences' dates matter only now (the event date, episodes)
         if f.sentence.index not in dated:
             f.dates = find_dates(f.sentence.text, published)
@@ -2103,7 +2410,7 @@ def extract_exchanges(
         sentences,
         facts,
         published,
-        *_mediators(sentences, recalled),
+        *_mediators(sentences, recalled, published),
         *_exchange_number(sentences, recalled | cumulative),
     )
     episodes = _episodes(facts, published)
@@ -2161,6 +2468,7 @@ def _episodes(
     groups: dict[date, list[_SentenceFacts]] = {}
     headed: dict[date, bool] = {}
     anchor: date | None = None
+    anchor_is_header = False
     for f in facts:
         # "today" in a live-blog entry means the entry's day, so it only anchors text without one
         current = [
@@ -2172,19 +2480,21 @@ def _episodes(
         ]
         if not current and published is not None and not f.counts and _ENTRY_TIME_RE.match(f.sentence.text):
             # "Posted at 18:02": a live-blog entry of the publication day
-            anchor = published
-            headed[anchor] = headed.get(anchor, True)
+            anchor, anchor_is_header = published, True
             continue
-        if current and not (anchor is not None and current[0].value == anchor and f.counts):
-            # an entry's own sentence repeating its header's day ("on Friday") keeps it headed
+        if current and not (anchor is not None and current[0].value == anchor):
+            # an entry's own sentence repeating its header's day ("on Friday") keeps it headed,
+            # with figures or without ("Friday: 390 each" / "The first buses crossed on Friday.")
             anchor = current[0].value
             rest = f.sentence.text
             for d in current:
                 rest = rest[: d.start] + " " * (d.end - d.start) + rest[d.end :]
-            is_header = len(re.findall(r"[^\W\d]{3,}", rest)) <= 2 and not f.counts
-            headed[anchor] = headed.get(anchor, True) and is_header
+            anchor_is_header = len(re.findall(r"[^\W\d]{3,}", rest)) <= 2 and not f.counts
         if anchor is not None and f.counts:
             groups.setdefault(anchor, []).append(f)
+            # a group is headed when every date its figures stand under came from a header line
+            # (a lead's "on Sunday" with no figure under it does not count)
+            headed[anchor] = headed.get(anchor, True) and anchor_is_header
     return [(day, group, headed.get(day, False)) for day, group in sorted(groups.items(), reverse=True)]
 
 

@@ -466,6 +466,29 @@ _DIGIT_THOUSANDS_RE = re.compile(
 )
 
 
+_RECIPROCAL_RE = re.compile(
+    r"(?<!\w)(?:одн[аеоі]\w*\s+одн\w*|один\s+одн\w*|одне\s+одн\w*|друг\s+(?:другу|друга|другом|с\s+другом|о\s+друге)|"
+    r"one\s+another|l['’]une?\s+(?:à\s+)?l['’]autre)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_DOZEN_RE = re.compile(
+    r"(?<!\w)(?:(a|one|two|three|four|five|six|half a)\s+dozen|(ein|zwei|drei)\s+dutzend)(?![\w-])(?!\s+or\b)",
+    re.IGNORECASE,
+)
+_DOZEN_FACTOR = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half a": 0.5,
+                 "ein": 1, "zwei": 2, "drei": 3}  # fmt: skip
+
+
+def _dozens(text: str) -> list[NumberSpan]:
+    """ "a dozen" (12), "two dozen" (24), "half a dozen" (6), "zwei Dutzend"; not "dozens of"."""
+    return [
+        NumberSpan(int(_DOZEN_FACTOR[(m[1] or m[2]).lower()] * 12), m.start(), m.end(), is_word=True)
+        for m in _DOZEN_RE.finditer(text)
+    ]
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number in `text`, in order of position. Digits win where spans overlap."""
     spans: list[NumberSpan] = []
@@ -478,9 +501,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
         spans.append(
             NumberSpan(int(digits), m.start(), m.end(1), is_ordinal=bool(m.group(0)[len(m.group(1)) :]))
         )
-    taken = [(s.start, s.end) for s in spans]
+    # "одна одній", "один одному", "друг другу", "one another", "l'un l'autre": each other, no number
+    taken = [(m.start(), m.end()) for m in _RECIPROCAL_RE.finditer(text)]
+    taken += [(s.start, s.end) for s in spans]
     # the longest reading wins: "deux cent six" is 206, not the English "six"
-    words = _english_numbers(text) + _slavic_numbers(text) + _de_fr_numbers(text)
+    words = _english_numbers(text) + _slavic_numbers(text) + _de_fr_numbers(text) + _dozens(text)
     for span in sorted(words, key=lambda s: (s.start - s.end, s.start)):
         if not any(a < span.end and span.start < b for a, b in taken):
             spans.append(span)

@@ -1898,3 +1898,471 @@ def test_mediation_in_an_earlier_period_is_not_this_swaps(background: str) -> No
         published=date(2025, 8, 15),
     )
     assert m.mediators == ("AE",)
+
+
+# --- development on eval/holdout2 (2026-12-08): comparisons, "up to now", pronouns, ordinals --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday 90 Ukrainian soldiers came home. As in previous swaps, the UAE mediated.",
+        "В пятницу из плена вернулись 90 российских военных. Посредничество, как и в предыдущие разы, "
+        "оказали ОАЭ.",
+        "У п'ятницю з полону повернулися 90 захисників. Як і під час попередніх обмінів, посередником "
+        "виступили ОАЕ.",
+        "Am Freitag kehrten 90 ukrainische Soldaten zurück. Wie schon beim letzten Austausch vermittelten "
+        "die Vereinigten Arabischen Emirate.",
+    ],
+)
+def test_a_comparison_with_earlier_swaps_recalls_none_of_them(text: str) -> None:
+    assert one(text, date(2024, 6, 29)).mediators == ("AE",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Посредничество в переговорах вновь оказали ОАЭ.",
+        "Посредничество в переговорах об обмене оказали ОАЭ.",
+    ],
+)
+def test_mediation_in_the_swaps_talks_is_this_swaps(text: str) -> None:
+    m = one("В субботу из плена вернулись 115 российских военнослужащих. " + text, date(2024, 8, 24))
+    assert m.mediators == ("AE",)
+
+
+def test_mediation_in_peace_talks_is_not_the_swaps() -> None:
+    m = one(
+        "В субботу из плена вернулись 115 российских военнослужащих. "
+        "Посредничество в переговорах о мире предлагала Турция.",
+        date(2024, 8, 24),
+    )
+    assert m.mediators == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Останній на сьогодні обмін відбувся 6 травня: тоді з полону повернули 205 захисників.",
+        "Станом на сьогодні останнім залишається обмін 6 травня, коли додому повернулися 205 захисників.",
+        "Последний на сегодня обмен состоялся 6 мая: тогда из плена вернулись 205 военных.",
+    ],
+)
+def test_up_to_today_is_not_the_swaps_date(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 5, 20)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Накануне из плена вернулись 150 российских военнослужащих.",
+        "Накануне в результате переговоров вернулись 150 российских военнослужащих.",
+        "Напередодні повернулися додому 150 українських захисників.",
+    ],
+)
+def test_the_eve_followed_by_a_preposition_or_a_verb_is_the_day_before(text: str) -> None:
+    assert one(text, date(2025, 2, 6)).event_date == date(2025, 2, 5)
+
+
+def test_the_eve_of_a_named_day_is_no_date() -> None:
+    m = one("Накануне Пасхи из плена вернулись 246 российских военных.", date(2025, 4, 19))
+    assert m.event_date == date(2025, 4, 19)
+
+
+def test_each_other_is_no_number() -> None:
+    assert extract_exchanges(
+        "Україна та Росія передали одна одній нові списки військовополонених.", published=date(2025, 6, 3)
+    ) == []
+
+
+def test_the_ordinal_named_as_this_swaps_survives_a_recall_after_it() -> None:
+    m = one(
+        "Ukraine and Russia each handed over 75 prisoners on Friday. The headquarters said it was the 52nd "
+        "exchange of the war and the first since mid-April, when 100 Ukrainians returned.",
+        date(2024, 5, 31),
+    )
+    assert (m.exchange_number, m.returned_to_ukraine) == (52, 75)
+
+
+def test_a_pronoun_opening_a_mediation_sentence_is_the_country_before() -> None:
+    m = one(
+        "Ukraine and Russia each handed over 75 prisoners on Friday.\n"
+        "The United Arab Emirates, which has facilitated a string of earlier swaps, said its officials had "
+        "worked on the lists for weeks. It called the release the result of its mediation efforts.",
+        date(2024, 5, 31),
+    )
+    assert m.mediators == ("AE",)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "In 2022, Turkey and Saudi Arabia brokered the release of the Azovstal commanders.",
+        "У 2022 році за посередництва Туреччини звільнили командирів «Азовсталі».",
+    ],
+)
+def test_mediation_in_an_earlier_year_is_not_this_swaps(background: str) -> None:
+    m = one(
+        "Ukraine and Russia exchanged 175 prisoners each on Wednesday in a swap mediated by the UAE.\n" + background,
+        published=date(2025, 3, 20),
+    )
+    assert m.mediators == ("AE",)
+
+
+def test_the_biggest_swap_of_the_war_is_no_period_review() -> None:
+    m = one(
+        "Ukraine and Russia carry out biggest prisoner swap of the war after UAE mediation\n"
+        "Ukraine and Russia exchanged 230 and 248 prisoners on Wednesday.",
+        date(2024, 1, 3),
+    )
+    assert m.mediators == ("AE",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's defence ministry said 146 Russian servicemen had been returned, as well as eight residents "
+        "of the Kursk region who had been held in Ukraine after Kyiv's incursion last year.",
+        "Минобороны России сообщило, что вернулись 146 российских военнослужащих, а также восемь жителей "
+        "Курской области, которые были вывезены на Украину в прошлом году.",
+    ],
+)
+def test_the_peoples_own_history_dates_nothing_about_the_swap(text: str) -> None:
+    m = one(text, date(2025, 8, 24))
+    assert m.returned_to_russia == 154
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine each handed over 157 prisoners on Thursday, and Moscow also received three "
+        "civilians from its Kursk region.",
+        "Russland und die Ukraine übergaben am Donnerstag jeweils 157 Gefangene, und Moskau erhielt zudem "
+        "drei Zivilisten aus dem Gebiet Kursk.",
+    ],
+)
+def test_a_part_with_a_subject_and_verb_of_its_own_goes_to_that_side(text: str) -> None:
+    m = one(text, date(2026, 2, 5))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (157, 160)
+
+
+def test_german_zusaetzlich_adds_wounded_to_both_sides() -> None:
+    m = one(
+        "Am Samstag kehrten 246 russische Soldaten zurück, im Gegenzug seien 246 ukrainische Kriegsgefangene "
+        "übergeben worden. Zusätzlich übergab Moskau 31 verwundete Ukrainer und erhielt dafür 15 verwundete "
+        "russische Soldaten.",
+        date(2025, 4, 19),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.wounded_to_ukraine) == (277, 261, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчора Україна повернула з полону 84 людей: 33 цивільних і 51 військового. Серед них — троє "
+        "мешканців нашої області.",
+        "Yesterday Ukraine brought home 84 people: 33 civilians and 51 soldiers. Among them were three "
+        "residents of the Chernihiv region.",
+    ],
+)
+def test_residents_of_a_region_among_the_freed_are_no_civilians(text: str) -> None:
+    m = one(text, date(2025, 8, 15))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 33)
+
+
+def test_residents_of_russias_border_region_are_civilians() -> None:
+    m = one(
+        "On Sunday Russia got back 146 servicemen, as well as eight residents of the Kursk region.",
+        date(2025, 8, 24),
+    )
+    assert m.returned_to_russia == 154
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In return, Ukraine handed over 55 Russian soldiers and pro-Moscow fighters, as well as Viktor "
+        "Medvedchuk, a Ukrainian politician close to Putin.",
+        "Взамен Украина передала 55 российских военных, а также Виктора Медведчука, бывшего политика.",
+    ],
+)
+def test_a_named_person_with_his_title_after_as_well_as_adds_one(text: str) -> None:
+    m = one("Ukraine said 215 of its fighters were freed on Wednesday. " + text, date(2022, 9, 22))
+    assert m.returned_to_russia == 56
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Владимир Зеленский привел другую цифру. По его словам, домой вернулись 189 украинцев.",
+        "Zelensky gave another figure. According to him, 189 Ukrainians came home.",
+    ],
+)
+def test_his_words_are_the_speaker_of_the_sentence_before(lead: str) -> None:
+    m = one(
+        "Министерство обороны России сообщило, что вернулись 150 российских военнослужащих, а взамен "
+        "переданы 150 военнопленных ВСУ. " + lead,
+        date(2024, 12, 30),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (189, 150)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Ukraine a annoncé jeudi le retour de 45 de ses soldats ainsi que de deux civils.",
+        "L'Ukraine a annoncé jeudi le retour de 45 de ses soldats et de deux civils.",
+    ],
+)
+def test_french_de_ses_is_the_country_before_and_ainsi_que_adds(text: str) -> None:
+    m = one(text, date(2023, 7, 6))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (47, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At Easter, 246 Ukrainians came home in a regular swap.",
+        "На Великдень додому повернулися 246 захисників.",
+        "Zu Ostern kehrten 246 ukrainische Soldaten zurück.",
+    ],
+)
+def test_a_holiday_weeks_ago_dates_a_recalled_swap(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 5, 6)) == []
+
+
+def test_a_holiday_of_the_publication_day_is_the_news() -> None:
+    m = one("На Великдень додому повернулися 246 захисників.", date(2025, 4, 20))
+    assert (m.event_date, m.returned_to_ukraine) == (date(2025, 4, 20), 246)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland und mehrere westliche Staaten haben am Donnerstag 26 Gefangene ausgetauscht. Im Gegenzug "
+        "kehrten acht Russen nach Moskau zurück. Mit dem Austausch von Kriegsgefangenen zwischen Moskau und "
+        "Kiew hat der Deal nichts zu tun.",
+        "Russia and the United States swapped 26 prisoners on Thursday; eight Russians flew home. The deal "
+        "has nothing to do with the exchanges of prisoners of war between Russia and Ukraine.",
+    ],
+)
+def test_a_swap_set_apart_from_the_kyiv_moscow_exchanges_is_not_this_wars(text: str) -> None:
+    assert extract_exchanges(text, published=date(2024, 8, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who came home to Ukraine?\nAccording to President Zelensky, 146 servicemen and eight civilians.",
+        "Who returned to Ukraine?\n146 servicemen and eight civilians, the ombudsman said.",
+        "Хто повернувся в Україну?\nЗа даними Координаційного штабу, 146 військових і восьмеро цивільних.",
+    ],
+)
+def test_a_who_question_binds_its_verbless_answer(text: str) -> None:
+    m = one("Ukraine and Russia swapped prisoners on Sunday.\n" + text, date(2025, 8, 25))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (154, 8)
+
+
+def test_a_who_question_answered_by_a_sentence_is_left_alone() -> None:
+    m = one(
+        "Who came home?\nRussia said 146 Russian soldiers were returned on Sunday.",
+        date(2025, 8, 25),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (None, 146)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The United Arab Emirates, which has mediated most exchanges since early 2024.",
+        "The United Arab Emirates, which has also worked on the return of Ukrainian children.",
+    ],
+)
+def test_an_aside_about_the_mediator_is_no_tally_and_no_childrens_clause(answer: str) -> None:
+    m = one("Ukraine and Russia exchanged 146 prisoners each on Sunday.\nWho brokered it?\n" + answer, date(2025, 8, 25))
+    assert m.mediators == ("AE",)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "side"),
+    [("KYIV — ", "ua"), ("KYIV (AP) — ", "ua"), ("MOSCOW (Reuters) — ", "ru")],
+)
+def test_an_unsided_home_is_the_datelines_capital(dateline: str, side: str) -> None:
+    m = one(dateline + "Thursday's exchange brought home 185 soldiers and 20 civilians.", date(2025, 10, 3))
+    got = m.returned_to_ukraine if side == "ua" else m.returned_to_russia
+    assert got == 205
+
+
+def test_no_dateline_leaves_an_unsided_home_unsided() -> None:
+    assert extract_exchanges(
+        "Thursday's exchange brought home 185 soldiers and 20 civilians.", published=date(2025, 10, 3)
+    ) == []
+
+
+def test_plural_demonyms_name_mediators() -> None:
+    m = one(
+        "KYIV — Thursday's exchange brought home 185 soldiers. The Emiratis, who brokered Thursday's swap, "
+        "will issue a statement.",
+        date(2025, 10, 3),
+    )
+    assert m.mediators == ("AE",)
+
+
+def test_a_wrap_up_with_day_subheadings_gives_each_day() -> None:
+    text = (
+        "Russia and Ukraine completed the exchange on Sunday, ending a three-day operation that returned "
+        "1,000 people to each side.\n"
+        "Friday: 390 each\nThe first buses crossed on Friday. Ukraine received 270 servicemen and 120 "
+        "civilians, and Russia got back the same number of each.\n"
+        "Saturday: 307 each\nOn Saturday a further 307 Ukrainian soldiers came home, and Russia said 307 of "
+        "its troops were returned.\n"
+        "Sunday: 303 each\nThe final group, 303 soldiers on each side, crossed on Sunday afternoon."
+    )
+    got = [(m.event_date.day, m.returned_to_ukraine, m.returned_to_russia) for m in extract_exchanges(text, published=date(2025, 5, 26))]
+    assert got == [(25, 303, 303), (24, 307, 307), (23, 390, 390)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine and Russia ended a three-day exchange on Sunday that returned 1,000 people to each side.",
+        "Україна та Росія в неділю завершили триденний обмін, за яким повернулася тисяча людей з кожного боку.",
+    ],
+)
+def test_a_multi_day_operations_figure_is_a_running_total(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 5, 26)) == []
+
+
+def test_a_comma_and_the_other_countrys_verb_open_its_own_statement() -> None:
+    m = one(
+        "У п'ятницю Україна отримала 270 військових і 120 цивільних, Росії передали таку саму кількість.",
+        date(2025, 5, 23),
+    )
+    assert (m.returned_to_ukraine, m.returned_to_russia, m.civilians_to_ukraine) == (390, 390, 120)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Friday's swap, Ukraine got back 84 soldiers while Russia received 84 of its servicemen.",
+        "У п'ятницю Україна повернула 84 військових, а Росія отримала 84 своїх.",
+    ],
+)
+def test_of_its_after_while_is_the_second_clauses_country(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Росія передала Україні 84 військовополонених, а отримала 84 своїх військових.",
+        "Россия передала Украине 84 военнопленных, а получила 84 своих военных.",
+    ],
+)
+def test_the_reflexive_own_is_the_subjects_not_the_recipients(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обмін полоненими, запланований на п'ятницю, не відбувся: 84 захисники так і не повернулися.",
+        "The swap planned for Friday did not take place, and 84 soldiers never came home.",
+    ],
+)
+def test_a_negated_return_does_not_make_a_called_off_swap_go_ahead(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Ukraine got back 72 soldiers. Twelve civilians were also freed.",
+        "On Friday Ukraine got back 72 soldiers. Also returned were 12 civilians.",
+        "У п'ятницю Україна повернула 72 військових. Також звільнили 12 цивільних.",
+    ],
+)
+def test_an_unsided_extra_after_one_sides_figure_adds_to_it(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 12)
+
+
+def test_an_unsided_extra_after_both_sides_figure_stays_unsided() -> None:
+    m = one("On Friday Ukraine and Russia swapped 72 soldiers each. Twelve civilians were also freed.", date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == (72, 72)
+
+
+def test_russian_genitive_singular_person_is_people() -> None:
+    m = one("В пятницу на Украину вернулись 84 человека.", date(2025, 6, 14))
+    assert m.returned_to_ukraine == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A year ago today, 84 Ukrainian soldiers came home in a swap with Russia.",
+        "Рік тому сьогодні додому з полону повернулися 84 захисники.",
+    ],
+)
+def test_a_year_ago_today_is_an_anniversary(text: str) -> None:
+    assert extract_exchanges(text, published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Friday Ukraine got back a dozen soldiers.", 12),
+        ("On Friday Ukraine got back two dozen soldiers.", 24),
+        ("On Friday Ukraine got back half a dozen soldiers.", 6),
+    ],
+)
+def test_dozens_are_numbers(text: str, value: int) -> None:
+    assert one(text, date(2025, 6, 14)).returned_to_ukraine == value
+
+
+def test_dozens_of_is_no_number() -> None:
+    assert extract_exchanges("On Friday dozens of Ukrainian soldiers came home.", published=date(2025, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Freitag bekam die Ukraine 84 Soldaten zurück.", (84, None)),
+        ("Am Freitag übergab Russland 84 ukrainische Gefangene.", (84, None)),
+        ("Am Freitag übergab die Ukraine 84 Gefangene an Russland.", (None, 84)),
+    ],
+)
+def test_german_verb_before_its_subject(text: str, expected: tuple) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.returned_to_russia) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Ukraine and Russia exchanged 84 prisoners each on the 13th.", date(2025, 6, 14), date(2025, 6, 13)),
+        ("Ukraine and Russia exchanged 84 prisoners each on the 31st.", date(2025, 6, 1), date(2025, 5, 31)),
+    ],
+)
+def test_a_day_of_the_month_without_a_month(text: str, published: date, day: date) -> None:
+    assert one(text, published).event_date == day
+
+
+def test_an_ordinal_exchange_is_no_day_of_the_month() -> None:
+    m = one("Ukraine and Russia exchanged 84 prisoners each on Friday, on the 49th exchange of the war.", date(2025, 6, 14))
+    assert m.event_date == date(2025, 6, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У п'ятницю додому повернулися 84 українці, з них 12 — цивільні.",
+        "В пятницу домой вернулись 84 украинца, из них 12 — гражданские.",
+        "On Friday 84 Ukrainians came home, of them 12 - civilians.",
+    ],
+)
+def test_of_them_n_dash_noun_is_a_subset(text: str) -> None:
+    m = one(text, date(2025, 6, 14))
+    assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 12)

@@ -1,9 +1,9 @@
-"""The held-out exchange sets written on 2026-12-08 (eval/holdout2, eval/holdout3), each by an author
-who never saw the extractor, its rules or its tuning sets. Their scores are the honest estimate of
-how the extractor does on reporting it has never seen (eval/holdout2 became a development set the
-same day, when its failures were studied; eval/holdout3 has never been looked at for tuning). Each
-set must stay well formed, its labels must agree with the scorer (a flawless prediction scores 1.0),
-and the extractor must hold the set's floors.json."""
+"""The exchange sets written on 2026-12-08 by authors who never saw the extractor, its rules or its
+tuning sets (eval/holdout2, eval/holdout3). eval/holdout2 became a development set later that day
+(its failures were studied and fixed by general rules); eval/holdout3 has never been used for tuning,
+so its scores are the honest estimate of how the extractor does on reporting it has never seen.
+Each set must stay well formed, its labels must agree with the scorer (a flawless prediction scores
+1.0), and the extractor must hold the set's floors.json."""
 
 from __future__ import annotations
 
