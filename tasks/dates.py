@@ -288,7 +288,12 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     for m in _HOLIDAY_RE.finditer(text):
         if free(m.start(), m.end()) and published is not None:
             word = next(g for g in m.groups() if g)
-            found.append(DateSpan(_last_holiday(word, published), m.start(), m.end(), "absolute"))
+            value = _last_holiday(word, published)
+            # A holiday dates a swap to within a day or two only ("at Easter" for the swap on its
+            # eve, "в Рождество" for the day after): near the publication day it says "now", and
+            # the article's own dating decides; further back it marks a recalled swap.
+            if (published - value).days > 2:
+                found.append(DateSpan(value, m.start(), m.end(), "absolute"))
     for m in _PAST_RE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateSpan(_past_value(m[1], published), m.start(), m.end(), "past"))

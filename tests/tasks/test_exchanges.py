@@ -2366,3 +2366,10 @@ def test_an_ordinal_exchange_is_no_day_of_the_month() -> None:
 def test_of_them_n_dash_noun_is_a_subset(text: str) -> None:
     m = one(text, date(2025, 6, 14))
     assert (m.returned_to_ukraine, m.civilians_to_ukraine) == (84, 12)
+
+
+def test_a_holiday_near_the_publication_day_leaves_the_dating_to_the_article() -> None:
+    """'В Рождество' in a report of the next morning is "now" (the swap may have been on the eve or
+    the day after), so the article's own dating decides."""
+    text = "На Рождество из плена вернулись 50 российских военных, сообщило сегодня Минобороны."
+    assert one(text, published=date(2023, 1, 8)).event_date == date(2023, 1, 8)
