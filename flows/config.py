@@ -37,7 +37,7 @@ class Settings:
     dask_address: str | None = None  # run extraction on a Dask cluster when set
     # DuckDB's cache in a run: by default it may grow to 80% of RAM, holding every page written
     # (840 MB after 5,000 pages); past this it evicts, and spills large joins to disk
-    duckdb_memory_limit: str = "160MB"
+    duckdb_memory_limit: str = "256MB"
 
 
 def default_db_path() -> Path:

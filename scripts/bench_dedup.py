@@ -203,8 +203,8 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=10_000, help="articles per assign_stories call")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2, help="processes computing text identities")
-    parser.add_argument("--memory-limit", default="160MB",
-                        help="DuckDB memory_limit of the writer (the pipeline's default: 160MB)")
+    parser.add_argument("--memory-limit", default="256MB",
+                        help="DuckDB memory_limit of the writer (the pipeline's default: 256MB)")
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # child process: one size, JSON out
     args = parser.parse_args()
 
