@@ -239,8 +239,9 @@ class TreeMemorySampler:
         self.peak_rss_kb = 0
         self.peak_pss_kb = 0
         self.peak_processes = 0
-        self.peak_pss_kb_by_process: dict[str, int] = {}  # "pid command" -> peak PSS
-        self.cpu_seconds_by_process: dict[str, float] = {}  # "pid command" -> CPU seconds last seen
+        self._peak_pss_kb: dict[int, int] = {}  # pid -> peak PSS
+        self._cpu_seconds: dict[int, float] = {}  # pid -> CPU seconds last seen
+        self._commands: dict[int, str] = {}  # pid -> command line (kept: an exited child loses it)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="memory-sampler", daemon=True)
 
@@ -252,8 +253,20 @@ class TreeMemorySampler:
         self._stop.set()
         self._thread.join()
 
+    def _by_process(self, values: dict[int, float]) -> dict[str, float]:
+        return {f"{pid} {self._commands.get(pid, '?')}": value for pid, value in values.items()}
+
+    @property
+    def peak_pss_kb_by_process(self) -> dict[str, float]:
+        """"pid command" -> peak PSS in kB."""
+        return self._by_process(self._peak_pss_kb)
+
+    @property
+    def cpu_seconds_by_process(self) -> dict[str, float]:
+        """"pid command" -> CPU seconds (user + system) last seen."""
+        return self._by_process(self._cpu_seconds)
+
     def _run(self) -> None:
-        names: dict[int, str] = {}  # pid -> "pid command" as first seen (an exited child loses its cmdline)
         while not self._stop.is_set():
             pids = _descendants(self.root_pid)
             rss = pss = 0
@@ -261,18 +274,12 @@ class TreeMemorySampler:
                 usage = _rollup_kb(pid)
                 rss += usage.get("Rss", 0)
                 pss += usage.get("Pss", 0)
-                if pid not in names or names[pid].endswith(" "):
-                    names[pid] = f"{pid} {_command(pid)}"
-                name = names[pid]
-                self.peak_pss_kb_by_process[name] = max(
-                    self.peak_pss_kb_by_process.pop(f"{pid} ", 0),
-                    self.peak_pss_kb_by_process.get(name, 0),
-                    usage.get("Pss", 0),
-                )
+                if not self._commands.get(pid):
+                    self._commands[pid] = _command(pid)
+                self._peak_pss_kb[pid] = max(self._peak_pss_kb.get(pid, 0), usage.get("Pss", 0))
                 cpu = _cpu_seconds(pid)
                 if cpu is not None:
-                    self.cpu_seconds_by_process.pop(f"{pid} ", None)
-                    self.cpu_seconds_by_process[name] = max(cpu, self.cpu_seconds_by_process.get(name, 0.0))
+                    self._cpu_seconds[pid] = max(cpu, self._cpu_seconds.get(pid, 0.0))
             self.peak_rss_kb = max(self.peak_rss_kb, rss)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
             self.peak_processes = max(self.peak_processes, len(pids))
@@ -315,7 +322,7 @@ def _command(pid: int) -> str:
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return "?"
-    return " ".join(a.decode(errors="replace") for a in argv[:4])[-80:]
+    return " ".join(a.decode(errors="replace") for a in argv[:8])[:200]
 
 
 def _rollup_kb(pid: int) -> dict[str, int]:

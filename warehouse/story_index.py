@@ -164,12 +164,8 @@ def assign_stories(
         ids_in_use = {row[0] for row in con.execute(sql("story_ids_in_use")).fetchall()}
     finally:
         con.unregister("_story_batch")
-    archive = _candidates_from_archive(con, batch.bands[batch.has_words])
-    # positions in `archive` count the batch's texts with words only: map them back
-    worded_positions = np.flatnonzero(batch.has_words).tolist()
-    batch.assign_all(
-        exact, {worded_positions[index]: found for index, found in archive.items()}, ids_in_use
-    )
+    # texts without words have no bands in the archive to hit, and assign_all ignores them anyway
+    batch.assign_all(exact, _candidates_from_archive(con, batch.bands), ids_in_use)
     _insert_rows(con, batch)
     return dict(zip(batch.article_ids, batch.stories, strict=True))
 
